@@ -1,0 +1,175 @@
+// Package catalog holds the AWS prices tfcost uses: an embedded catalog built
+// by `go generate` from the sourced figures in shared/pricing, or a catalog file
+// written by `tfcost catalog import`. Every price keeps its source and date.
+//
+// Keys are (service, region, item). Item naming:
+//
+//   - service "ec2": "<type>/<os>/on_demand" with os linux|windows|rhel|sles;
+//     "<type>/linux/reserved/<1yr|3yr>/<standard|convertible>/<no_upfront|partial_upfront|all_upfront>"
+//     (effective hourly rate, upfront amortised); "<type>/linux/spot" (average spot);
+//     "<type>/ebs_optimized" (hourly surcharge where AWS charges one).
+//   - service "rds": "<class>/<engine>/single-az/on_demand" and
+//     "<class>/<engine>/single-az/reserved/<1yr|3yr>/<no_upfront|partial_upfront|all_upfront>".
+//   - service "elasticache": "<node>/<engine>/on_demand", ".../reserved/<term>/<payment>".
+//   - service "opensearch": "<type>/on_demand", ".../reserved/<term>/<payment>".
+//   - unit prices: the normalised service of aws_unit_prices.csv (parenthetical
+//     dropped: "public_ipv4", "fargate") and its `component` text verbatim,
+//     e.g. ("ebs", "gp3 storage"), ("nat_gateway", "gateway hour").
+//   - service "data_transfer": the component text of data_transfer_out_by_region.csv.
+package catalog
+
+import (
+	"sort"
+	"sync"
+
+	"github.com/shopspring/decimal"
+)
+
+// FallbackRegion is the region whose unit prices stand in when a region has none.
+const FallbackRegion = "us-east-1"
+
+// Price is one unit price with its provenance.
+type Price struct {
+	USD    decimal.Decimal
+	Unit   string
+	Source string // source ID and detail, e.g. "S4 infracost:lb_test"
+	AsOf   string
+	Region string // region the figure belongs to
+	// Approximate is set when Region is not the region asked for (fallback).
+	Approximate bool
+}
+
+// Spec is an EC2 instance type's shape.
+type Spec struct {
+	VCPU      decimal.Decimal
+	MemoryGiB decimal.Decimal
+	Arch      string // x86_64, arm64, x86_64_mac, arm64_mac
+	GPUCount  int
+	GPUModel  string
+}
+
+// SpotAdvice is AWS Spot Instance Advisor data for a type in a region.
+type SpotAdvice struct {
+	SavingsPercent int
+	Band           string // e.g. "<5%", "5-10%", ">20%"
+}
+
+// Source describes one source of figures for `tfcost catalog info`.
+type Source struct {
+	ID    string
+	What  string
+	Where string
+	AsOf  string
+}
+
+// Catalog is a read-only price catalog. The zero value is empty.
+type Catalog struct {
+	mu      sync.RWMutex
+	prices  map[key]Price
+	specs   map[string]Spec
+	spot    map[[2]string]SpotAdvice
+	sources []Source
+	date    string // newest as-of date of the figures, for reports
+}
+
+type key struct{ service, region, item string }
+
+// New returns an empty catalog to fill with Add (used by loaders and tests).
+func New() *Catalog {
+	return &Catalog{prices: map[key]Price{}, specs: map[string]Spec{}, spot: map[[2]string]SpotAdvice{}}
+}
+
+// Add stores a price.
+func (c *Catalog) Add(service, region, item string, p Price) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if p.Region == "" {
+		p.Region = region
+	}
+	c.prices[key{service, region, item}] = p
+}
+
+// Exact returns the price for exactly this region.
+func (c *Catalog) Exact(service, region, item string) (Price, bool) {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	p, ok := c.prices[key{service, region, item}]
+	return p, ok
+}
+
+// Lookup returns the price for the region, or the FallbackRegion's figure marked
+// Approximate when the region has none and fallback is allowed.
+func (c *Catalog) Lookup(service, region, item string, allowFallback bool) (Price, bool) {
+	if p, ok := c.Exact(service, region, item); ok {
+		return p, true
+	}
+	if !allowFallback || region == FallbackRegion {
+		return Price{}, false
+	}
+	p, ok := c.Exact(service, FallbackRegion, item)
+	if !ok {
+		return Price{}, false
+	}
+	p.Approximate = true
+	return p, true
+}
+
+// Spec returns an instance type's specification.
+func (c *Catalog) Spec(instanceType string) (Spec, bool) {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	s, ok := c.specs[instanceType]
+	return s, ok
+}
+
+// SetSpec stores an instance type's specification.
+func (c *Catalog) SetSpec(instanceType string, s Spec) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.specs[instanceType] = s
+}
+
+// Spot returns spot advisor data for a Linux instance type in a region.
+func (c *Catalog) Spot(region, instanceType string) (SpotAdvice, bool) {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	s, ok := c.spot[[2]string{region, instanceType}]
+	return s, ok
+}
+
+// SetSpot stores spot advisor data.
+func (c *Catalog) SetSpot(region, instanceType string, s SpotAdvice) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.spot[[2]string{region, instanceType}] = s
+}
+
+// Date is the newest as-of date of the catalog's figures.
+func (c *Catalog) Date() string { return c.date }
+
+// SetDate sets the catalog date.
+func (c *Catalog) SetDate(d string) { c.date = d }
+
+// Sources lists where the figures come from.
+func (c *Catalog) Sources() []Source { return c.sources }
+
+// AddSource records a source.
+func (c *Catalog) AddSource(s Source) { c.sources = append(c.sources, s) }
+
+// Regions lists the regions that have at least one price for the service.
+func (c *Catalog) Regions(service string) []string {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	seen := map[string]bool{}
+	for k := range c.prices {
+		if k.service == service {
+			seen[k.region] = true
+		}
+	}
+	out := make([]string, 0, len(seen))
+	for r := range seen {
+		out = append(out, r)
+	}
+	sort.Strings(out)
+	return out
+}

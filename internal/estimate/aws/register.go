@@ -1,0 +1,20 @@
+// Package aws holds the pricing rules for AWS resource types: one file per
+// type, each with a typed struct decoded from the plan values and one small
+// function per cost component, registered explicitly by Register.
+package aws
+
+import "github.com/tfcost/tfcost/internal/estimate"
+
+// Register adds every AWS rule to r. The list is explicit on purpose: adding a
+// type is one line here plus its file.
+func Register(r *estimate.Registry) {
+	r.Add(eip())
+	registerFree(r)
+}
+
+// NewRegistry returns a registry with every AWS rule.
+func NewRegistry() *estimate.Registry {
+	r := estimate.NewRegistry()
+	Register(r)
+	return r
+}

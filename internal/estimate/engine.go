@@ -1,0 +1,291 @@
+package estimate
+
+import (
+	"encoding/json"
+	"fmt"
+	"runtime"
+	"sort"
+	"sync"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/tfcost/tfcost/internal/catalog"
+	"github.com/tfcost/tfcost/internal/plan"
+	"github.com/tfcost/tfcost/internal/usage"
+)
+
+// PriceOverride is a custom price from the config file (e.g. a negotiated rate).
+type PriceOverride struct {
+	Service string
+	Region  string // "" = every region
+	Item    string
+	USD     decimal.Decimal
+}
+
+// Options configure an Estimator.
+type Options struct {
+	Catalog  *catalog.Catalog
+	Registry *Registry
+	Usage    *usage.File
+	// StrictPrices makes a missing regional price unpriced instead of
+	// falling back to the us-east-1 figure.
+	StrictPrices bool
+	// DiscountPercent is taken off every catalog price (not off custom prices).
+	DiscountPercent decimal.Decimal
+	Overrides       []PriceOverride
+	// Name names the project in reports.
+	Name string
+}
+
+// Estimator prices plans. It is safe for concurrent use.
+type Estimator struct {
+	opts      Options
+	overrides map[[3]string]decimal.Decimal
+	factor    decimal.Decimal
+}
+
+// New returns an Estimator.
+func New(opts Options) *Estimator {
+	e := &Estimator{opts: opts, overrides: map[[3]string]decimal.Decimal{}, factor: decimal.NewFromInt(1)}
+	for _, o := range opts.Overrides {
+		e.overrides[[3]string{o.Service, o.Region, o.Item}] = o.USD
+	}
+	if !opts.DiscountPercent.IsZero() {
+		e.factor = decimal.NewFromInt(1).Sub(opts.DiscountPercent.Div(decimal.NewFromInt(100)))
+	}
+	if e.opts.Catalog == nil {
+		e.opts.Catalog = catalog.New()
+	}
+	if e.opts.Registry == nil {
+		e.opts.Registry = NewRegistry()
+	}
+	return e
+}
+
+// Registry returns the rules in use.
+func (e *Estimator) Registry() *Registry { return e.opts.Registry }
+
+// Catalog returns the catalog in use.
+func (e *Estimator) Catalog() *catalog.Catalog { return e.opts.Catalog }
+
+func (e *Estimator) price(service, region, item string) (catalog.Price, bool) {
+	for _, k := range [][3]string{{service, region, item}, {service, "", item}} {
+		if usd, ok := e.overrides[k]; ok {
+			return catalog.Price{USD: usd, Source: "custom price (config file)", Region: region}, true
+		}
+	}
+	allow := !e.opts.StrictPrices && !regionalOnly[service]
+	p, ok := e.opts.Catalog.Lookup(service, region, item, allow)
+	if !ok {
+		return p, false
+	}
+	if !e.factor.Equal(decimal.NewFromInt(1)) {
+		p.USD = p.USD.Mul(e.factor)
+		p.Source += fmt.Sprintf(" less %s%% discount", e.opts.DiscountPercent)
+	}
+	return p, true
+}
+
+// Estimate prices the planned values (after the change).
+func (e *Estimator) Estimate(p *plan.Plan) *Estimate { return e.run(p, false) }
+
+// EstimatePrior prices the values before the change (prior state).
+func (e *Estimator) EstimatePrior(p *plan.Plan) *Estimate { return e.run(p, true) }
+
+func (e *Estimator) run(p *plan.Plan, prior bool) *Estimate {
+	est := &Estimate{Name: e.opts.Name, PlanFile: p.File, DefaultRegion: plan.DefaultRegion, Currency: "USD",
+		CatalogDate: e.opts.Catalog.Date()}
+	if est.Name == "" {
+		est.Name = p.File
+	}
+	est.Resources = make([]*Resource, len(p.Resources))
+	workers := runtime.GOMAXPROCS(0)
+	if len(p.Resources) < 256 {
+		workers = 1
+	}
+	var wg sync.WaitGroup
+	chunk := (len(p.Resources) + workers - 1) / max(workers, 1)
+	for w := 0; w < workers; w++ {
+		lo, hi := w*chunk, min((w+1)*chunk, len(p.Resources))
+		if lo >= hi {
+			break
+		}
+		wg.Add(1)
+		go func(lo, hi int) {
+			defer wg.Done()
+			for i := lo; i < hi; i++ {
+				est.Resources[i] = e.priceResource(p, p.Resources[i], prior)
+			}
+		}(lo, hi)
+	}
+	wg.Wait()
+	est.Warnings = append(est.Warnings, p.Warnings...)
+	Total(est)
+	return est
+}
+
+// PriceResource prices one resource of a plan (planned values).
+func (e *Estimator) PriceResource(p *plan.Plan, r *plan.Resource) *Resource {
+	return e.priceResource(p, r, false)
+}
+
+func (e *Estimator) priceResource(p *plan.Plan, r *plan.Resource, prior bool) *Resource {
+	out := &Resource{Address: r.Address, Type: r.Type, Module: r.ModuleAddress, Region: r.Region,
+		RegionSource: r.RegionSource, Action: string(r.Action), Tags: r.Tags}
+	values := r.After
+	if prior {
+		values = r.Before
+	}
+	if len(values) == 0 || string(values) == "null" {
+		out.Status = StatusSkipped
+		if prior {
+			out.Note = "does not exist before the change"
+		} else {
+			out.Note = "does not exist after the change"
+		}
+		return out
+	}
+	rule, ok := e.opts.Registry.Rule(r.Type)
+	switch {
+	case !ok && isUtility(r.Type):
+		out.Status = StatusFree
+		return out
+	case !ok:
+		out.Status = StatusUnsupported
+		out.Note = "not supported yet"
+		return out
+	case rule.Free:
+		out.Status = StatusFree
+		return out
+	}
+	ctx := &Context{Resource: r, Plan: p, Region: r.Region, Usage: e.opts.Usage.For(r.Address, r.Type), Prior: prior, est: e}
+	comps, err := rule.Price(ctx)
+	out.Warnings = ctx.warnings
+	if err != nil {
+		out.Warnings = append(out.Warnings, err.Error())
+	}
+	out.Components = comps
+	out.Status = StatusPriced
+	for _, c := range comps {
+		if c.HourlyCost != nil {
+			out.HourlyCost = out.HourlyCost.Add(*c.HourlyCost)
+		}
+		if c.MonthlyCost != nil {
+			out.MonthlyCost = out.MonthlyCost.Add(*c.MonthlyCost)
+		}
+	}
+	return out
+}
+
+// Total (re)computes an estimate's totals, categories, types and summary
+// from its resources. Call it after changing resources.
+func Total(est *Estimate) {
+	est.HourlyCost, est.MonthlyCost = decimal.Zero, decimal.Zero
+	cats := map[Category]decimal.Decimal{}
+	types := map[string]*TypeTotal{}
+	s := Summary{UnsupportedCounts: map[string]int{}, FreeCounts: map[string]int{}}
+	for _, r := range est.Resources {
+		s.TotalResources++
+		switch r.Status {
+		case StatusPriced:
+			s.PricedResources++
+		case StatusFree:
+			s.FreeResources++
+			s.FreeCounts[r.Type]++
+		case StatusUnsupported:
+			s.UnsupportedResources++
+			s.UnsupportedCounts[r.Type]++
+		case StatusSkipped:
+			s.SkippedResources++
+		}
+		if r.Status == StatusPriced {
+			t := types[r.Type]
+			if t == nil {
+				t = &TypeTotal{Type: r.Type}
+				types[r.Type] = t
+			}
+			t.Count++
+			t.Monthly = t.Monthly.Add(r.MonthlyCost)
+		}
+		est.HourlyCost = est.HourlyCost.Add(r.HourlyCost)
+		est.MonthlyCost = est.MonthlyCost.Add(r.MonthlyCost)
+		for _, c := range r.Components {
+			if c.MonthlyCost != nil {
+				cats[c.Category] = cats[c.Category].Add(*c.MonthlyCost)
+			}
+			if c.UsageBased {
+				s.UsageBasedComponents++
+				if c.MonthlyCost == nil && !c.Unpriced {
+					s.UsageMissing++
+				}
+			}
+			if c.Approximate {
+				s.ApproximateComponents++
+			}
+			if c.Unknown {
+				s.UnknownComponents++
+			}
+			if c.Unpriced {
+				s.UnpricedComponents++
+			}
+		}
+	}
+	est.AnnualCost = est.MonthlyCost.Mul(decimal.NewFromInt(MonthsPerYear))
+	est.Categories = est.Categories[:0]
+	for _, c := range Categories {
+		m := cats[c]
+		ct := CategoryTotal{Category: c, Monthly: m, Annual: m.Mul(decimal.NewFromInt(MonthsPerYear))}
+		if !est.MonthlyCost.IsZero() {
+			ct.Share = m.Div(est.MonthlyCost).Mul(decimal.NewFromInt(100)).Round(2)
+		}
+		est.Categories = append(est.Categories, ct)
+	}
+	est.Types = est.Types[:0]
+	for _, t := range types {
+		est.Types = append(est.Types, *t)
+	}
+	sort.Slice(est.Types, func(i, j int) bool {
+		if c := est.Types[i].Monthly.Cmp(est.Types[j].Monthly); c != 0 {
+			return c > 0
+		}
+		return est.Types[i].Type < est.Types[j].Type
+	})
+	est.Summary = s
+}
+
+// InlineResource is a resource described directly (provider `resources`
+// input, functions) rather than read from a plan.
+type InlineResource struct {
+	Type   string
+	Name   string
+	Count  int
+	Region string
+	Values json.RawMessage
+}
+
+// InlinePlan builds a plan from inline resource descriptions.
+func InlinePlan(defaultRegion string, rs []InlineResource) *plan.Plan {
+	p := &plan.Plan{File: "inline"}
+	for _, ir := range rs {
+		region, src := ir.Region, plan.RegionFromAttribute
+		if region == "" {
+			region, src = defaultRegion, plan.RegionFromProvider
+		}
+		if region == "" {
+			region, src = plan.DefaultRegion, plan.RegionFromDefault
+		}
+		n := ir.Count
+		if n <= 0 {
+			n = 1
+		}
+		for i := 0; i < n; i++ {
+			addr := ir.Type + "." + ir.Name
+			if ir.Count > 1 {
+				addr += "[" + fmt.Sprint(i) + "]"
+			}
+			p.Resources = append(p.Resources, &plan.Resource{Address: addr, Type: ir.Type, Name: ir.Name,
+				Region: region, RegionSource: src, Action: plan.ActionCreate, After: ir.Values})
+		}
+	}
+	return p
+}
