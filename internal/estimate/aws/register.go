@@ -5,10 +5,11 @@ package aws
 
 import "github.com/tfcost/tfcost/internal/estimate"
 
-// Register adds every AWS rule to r. The list is explicit on purpose: adding a
-// type is one line here plus its file.
+// Register adds every AWS rule to r. The lists are explicit on purpose:
+// adding a type is one line in a register_*.go file plus the type's own file.
 func Register(r *estimate.Registry) {
-	r.Add(eip())
+	registerCore(r)
+	registerCoverage(r)
 	registerFree(r)
 }
 
