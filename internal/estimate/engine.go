@@ -68,6 +68,14 @@ func (e *Estimator) Registry() *Registry { return e.opts.Registry }
 // Catalog returns the catalog in use.
 func (e *Estimator) Catalog() *catalog.Catalog { return e.opts.Catalog }
 
+// Price looks up one unit price the way rules see it: custom prices first,
+// then the catalog with the discount and the fallback rules applied. The
+// provider's tfcost_price data source and hourly_price function use it so a
+// quoted price always matches what an estimate would charge.
+func (e *Estimator) Price(service, region, item string) (catalog.Price, bool) {
+	return e.price(service, region, item)
+}
+
 func (e *Estimator) price(service, region, item string) (catalog.Price, bool) {
 	for _, k := range [][3]string{{service, region, item}, {service, "", item}} {
 		if usd, ok := e.overrides[k]; ok {
