@@ -70,6 +70,9 @@ type Component struct {
 	AsOf   string `json:"priceAsOf,omitempty"`
 	// Note explains anything a reader needs (e.g. "depends on usage", "EC2 launch type: instances carry the cost").
 	Note string `json:"note,omitempty"`
+	// Footprint, when a rule fills it, is what the carbon model needs
+	// (instance type and hours, stored GB and media). Not rendered.
+	Footprint *Footprint `json:"-"`
 }
 
 // Range is a cost range from autoscaling bounds.
@@ -94,8 +97,11 @@ type Resource struct {
 	HourlyCost   decimal.Decimal   `json:"hourlyCost"`
 	MonthlyCost  decimal.Decimal   `json:"monthlyCost"`
 	Range        *Range            `json:"range,omitempty"`
-	Warnings     []string          `json:"warnings,omitempty"`
-	Note         string            `json:"note,omitempty"`
+	// CarbonKg is kgCO2e per month (carbon.Annotate); nil when tfcost has
+	// no carbon figures for the resource.
+	CarbonKg *decimal.Decimal `json:"carbonKgCO2e,omitempty"`
+	Warnings []string         `json:"warnings,omitempty"`
+	Note     string           `json:"note,omitempty"`
 }
 
 // CategoryTotal is one row of the TCO by category.
@@ -140,9 +146,13 @@ type Estimate struct {
 	MonthlyCost   decimal.Decimal `json:"totalMonthlyCost"`
 	AnnualCost    decimal.Decimal `json:"totalAnnualCost"`
 	Range         *Range          `json:"range,omitempty"`
-	Categories    []CategoryTotal `json:"categories"`
-	Types         []TypeTotal     `json:"resourceTypes"`
-	Summary       Summary         `json:"summary"`
-	CatalogDate   string          `json:"catalogDate,omitempty"`
-	Warnings      []string        `json:"warnings,omitempty"`
+	// Carbon is the footprint (carbon.Annotate); nil when not computed.
+	Carbon *CarbonSummary `json:"carbon,omitempty"`
+	// Unit is cost per unit of work when usage gives monthly requests.
+	Unit        *UnitEconomics  `json:"unitEconomics,omitempty"`
+	Categories  []CategoryTotal `json:"categories"`
+	Types       []TypeTotal     `json:"resourceTypes"`
+	Summary     Summary         `json:"summary"`
+	CatalogDate string          `json:"catalogDate,omitempty"`
+	Warnings    []string        `json:"warnings,omitempty"`
 }
