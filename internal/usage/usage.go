@@ -93,6 +93,10 @@ type File struct {
 	Resources map[string]Values
 	// Warnings are non-fatal findings with file and line (unknown keys, …).
 	Warnings []string
+
+	// lines maps "section\x00name\x00dotted.key" to the key's line, for
+	// CheckKeys warnings.
+	lines map[string]int
 }
 
 // For returns the usage for one resource instance: type defaults, overlaid by
