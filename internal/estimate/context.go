@@ -131,6 +131,13 @@ func (c *Context) Price(service, item string) (catalog.Price, bool) {
 	return c.est.price(service, c.Region, item)
 }
 
+// SpotAdvice returns the AWS Spot Instance Advisor figures (savings versus
+// on-demand, interruption-frequency band) for a Linux instance type in the
+// resource's region, so spot lines can show how often they are interrupted.
+func (c *Context) SpotAdvice(instanceType string) (catalog.SpotAdvice, bool) {
+	return c.est.opts.Catalog.Spot(c.Region, instanceType)
+}
+
 // Line describes one cost component before it is quantified.
 type Line struct {
 	Name     string
