@@ -28,9 +28,11 @@
 package policy
 
 import (
+	"github.com/hashicorp/hcl/v2"
 	"github.com/shopspring/decimal"
 
 	"github.com/tfcost/tfcost/internal/estimate"
+	"github.com/tfcost/tfcost/internal/plan"
 )
 
 // Kind is the block type a violation comes from.
@@ -92,8 +94,9 @@ type Policy struct {
 	MaxIncreasePercent *decimal.Decimal
 
 	// Rule.
-	Message   string
-	condition condition
+	Message     string
+	condition   condition
+	messageExpr hcl.Expression // set when the message interpolates `estimate`
 }
 
 // Scope narrows a budget to resources with all the given tags and one of the
@@ -108,6 +111,9 @@ type Scope struct {
 type Input struct {
 	Planned *estimate.Estimate
 	Prior   *estimate.Estimate
+	// Plan, when set, gives rules the planned attribute values of each
+	// resource (estimate.resources[*].values); without it values are null.
+	Plan *plan.Plan
 }
 
 // Violation is one broken policy. Limit, Actual and Over are set for budgets
@@ -133,6 +139,9 @@ type Note struct {
 	Policy  string `json:"policy"`
 	Kind    Kind   `json:"kind"`
 	Message string `json:"message"`
+	File    string `json:"file,omitempty"`
+	Line    int    `json:"line,omitempty"`
+	Column  int    `json:"column,omitempty"`
 }
 
 // Verdict is the outcome of evaluating a Set.
@@ -141,6 +150,9 @@ type Verdict struct {
 	// NotApplicable lists checks skipped because they make no sense for this
 	// input (percent increase with no prior cost).
 	NotApplicable []Note `json:"notApplicable,omitempty"`
+	// Errors are rules whose condition could not be evaluated; they make the
+	// check fail as an input error (see Err), never pass silently.
+	Errors []Note `json:"errors,omitempty"`
 	// Evaluated counts the policies evaluated.
 	Evaluated int `json:"evaluated"`
 }

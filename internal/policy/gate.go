@@ -1,0 +1,132 @@
+package policy
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/tfcost/tfcost/internal/failure"
+)
+
+// Gate turns a verdict into a command's result: nil when it passes (advisory
+// findings only), a failure.Violation when hard or soft violations exist
+// (soft ones pass with allowSoft), and an input error when a rule could not
+// be evaluated. failure.ExitCode maps the result to 0, 1, 2 or 3.
+func Gate(v Verdict, allowSoft bool) error {
+	if err := v.Err(); err != nil {
+		return err
+	}
+	hard, soft := v.count(Hard), v.count(Soft)
+	switch {
+	case hard > 0:
+		msg := fmt.Sprintf("%d hard policy violation(s)", hard)
+		if soft > 0 {
+			msg += fmt.Sprintf(" and %d soft", soft)
+		}
+		return failure.Violation(true, msg+": "+v.first(Hard))
+	case soft > 0 && !allowSoft:
+		return failure.Violation(false, fmt.Sprintf("%d soft policy violation(s) (--allow-soft to accept): %s", soft, v.first(Soft)))
+	}
+	return nil
+}
+
+// Apply is the hook commands with a --policy flag call (check, breakdown,
+// diff, comment): it parses the policy file, evaluates it, writes the verdict
+// as text to w (nil w writes nothing) and returns the verdict and Gate's error.
+// An empty path means no policy: a zero verdict and nil.
+func Apply(w io.Writer, path string, in Input, allowSoft bool) (*Verdict, error) {
+	if path == "" {
+		return nil, nil
+	}
+	s, err := ParseFile(path)
+	if err != nil {
+		return nil, err
+	}
+	v := s.Evaluate(in)
+	if w != nil {
+		if err := WriteText(w, v); err != nil {
+			return &v, failure.Internalf("cannot write policy verdict: %v", err)
+		}
+	}
+	return &v, Gate(v, allowSoft)
+}
+
+func (v Verdict) count(e Enforcement) int {
+	n := 0
+	for _, x := range v.Violations {
+		if x.Enforcement == e {
+			n++
+		}
+	}
+	return n
+}
+
+func (v Verdict) first(e Enforcement) string {
+	for _, x := range v.Violations {
+		if x.Enforcement == e {
+			return x.Message
+		}
+	}
+	return ""
+}
+
+// Status summarises the verdict in one word: "error" (a rule could not be
+// evaluated), "fail" (hard), "warn" (soft),
+// "pass" (advisory findings or nothing).
+func (v Verdict) Status() string {
+	switch {
+	case len(v.Errors) > 0:
+		return "error"
+	case v.Hard():
+		return "fail"
+	case v.Soft():
+		return "warn"
+	}
+	return "pass"
+}
+
+// WriteText prints the verdict for people: one line per violation with its
+// enforcement level, then checks that did not apply.
+func WriteText(w io.Writer, v Verdict) error {
+	var b strings.Builder
+	switch {
+	case v.Hard():
+		fmt.Fprintf(&b, "Policy check FAILED: %d of %d policies violated\n", len(v.Violations), v.Evaluated)
+	case v.Soft():
+		fmt.Fprintf(&b, "Policy check: soft violations (%d of %d policies)\n", len(v.Violations), v.Evaluated)
+	default:
+		fmt.Fprintf(&b, "Policy check passed: %d policies evaluated", v.Evaluated)
+		if n := len(v.Violations); n > 0 {
+			fmt.Fprintf(&b, ", %d advisory finding(s)", n)
+		}
+		b.WriteString("\n")
+	}
+	for _, x := range v.Violations {
+		fmt.Fprintf(&b, "  [%s] %s %s: %s\n", x.Enforcement, x.Kind, x.Policy, x.Message)
+	}
+	for _, n := range v.NotApplicable {
+		fmt.Fprintf(&b, "  [n/a] %s %s: %s\n", n.Kind, n.Policy, n.Message)
+	}
+	for _, n := range v.Errors {
+		fmt.Fprintf(&b, "  [error] %s %s: %s\n", n.Kind, n.Policy, n.Message)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// jsonVerdict is the stable JSON shape of a verdict for other tools.
+type jsonVerdict struct {
+	Status string `json:"status"`
+	Verdict
+}
+
+// WriteJSON prints the verdict as JSON: {"status": "pass|warn|fail", "violations": [...], ...}.
+func WriteJSON(w io.Writer, v Verdict) error {
+	if v.Violations == nil {
+		v.Violations = []Violation{}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(jsonVerdict{Status: v.Status(), Verdict: v})
+}
