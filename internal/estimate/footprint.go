@@ -56,8 +56,8 @@ type CarbonSummary struct {
 	// Method names the method, CoefficientSet the figures used.
 	Method         string `json:"method"`
 	CoefficientSet string `json:"coefficientSet"`
-	// Resources counts resources with a footprint; Missing lists priced
-	// resources tfcost has no carbon figures for.
+	// Resources counts resources with a footprint; Missing lists the types
+	// of priced resources tfcost has no carbon figures for.
 	Resources int      `json:"resources"`
 	Missing   []string `json:"missing,omitempty"`
 }
