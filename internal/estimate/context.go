@@ -27,6 +27,7 @@ type Context struct {
 	unknown  map[string]any
 	decoded  bool
 	warnings []string
+	note     string
 }
 
 // Values is the raw attribute object being priced (after, or before when Prior).
@@ -98,6 +99,34 @@ func (c *Context) Unknown(path ...any) bool {
 	b, _ := cur.(bool)
 	return b
 }
+
+// SetNote sets the resource's note, for a resource a rule prices with no
+// components on purpose (e.g. an ECS service on the EC2 launch type, whose
+// instances carry the cost).
+func (c *Context) SetNote(s string) { c.note = s }
+
+// Spec returns an EC2 instance type's shape from the catalog (vCPUs for CPU
+// credits, architecture).
+func (c *Context) Spec(instanceType string) (catalog.Spec, bool) {
+	if c.est == nil {
+		return catalog.Spec{}, false
+	}
+	return c.est.opts.Catalog.Spec(instanceType)
+}
+
+// SpotAdvice returns the AWS Spot Instance Advisor figures (savings and
+// interruption band) for a Linux instance type in the resource's region.
+func (c *Context) SpotAdvice(instanceType string) (catalog.SpotAdvice, bool) {
+	if c.est == nil {
+		return catalog.SpotAdvice{}, false
+	}
+	return c.est.opts.Catalog.Spot(c.Region, instanceType)
+}
+
+// StrictPrices reports whether --strict-prices is on: a rule that would
+// derive an approximate figure (e.g. RDS Multi-AZ from Single-AZ) must then
+// leave the line unpriced.
+func (c *Context) StrictPrices() bool { return c.est != nil && c.est.opts.StrictPrices }
 
 // Warn records a warning on the resource.
 func (c *Context) Warn(format string, args ...any) {

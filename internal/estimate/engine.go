@@ -169,6 +169,9 @@ func (e *Estimator) priceResource(p *plan.Plan, r *plan.Resource, prior bool) *R
 	ctx := &Context{Resource: r, Plan: p, Region: r.Region, Usage: e.opts.Usage.For(r.Address, r.Type), Prior: prior, est: e}
 	comps, err := rule.Price(ctx)
 	out.Warnings = ctx.warnings
+	if ctx.note != "" {
+		out.Note = ctx.note
+	}
 	if err != nil {
 		out.Warnings = append(out.Warnings, err.Error())
 	}
