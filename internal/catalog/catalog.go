@@ -70,6 +70,10 @@ type Catalog struct {
 	spot    map[[2]string]SpotAdvice
 	sources []Source
 	date    string // newest as-of date of the figures, for reports
+	// table holds the figures read from a catalog file (embedded or --catalog).
+	// It is immutable and decoded section by section on first use, which keeps
+	// Embedded() cheap; prices added with Add take precedence over it.
+	table *table
 }
 
 type key struct{ service, region, item string }
@@ -86,15 +90,22 @@ func (c *Catalog) Add(service, region, item string, p Price) {
 	if p.Region == "" {
 		p.Region = region
 	}
+	if c.prices == nil {
+		c.prices = map[key]Price{}
+	}
 	c.prices[key{service, region, item}] = p
 }
 
 // Exact returns the price for exactly this region.
 func (c *Catalog) Exact(service, region, item string) (Price, bool) {
 	c.mu.RLock()
-	defer c.mu.RUnlock()
 	p, ok := c.prices[key{service, region, item}]
-	return p, ok
+	t := c.table
+	c.mu.RUnlock()
+	if ok || t == nil {
+		return p, ok
+	}
+	return t.lookup(service, region, item)
 }
 
 // Lookup returns the price for the region, or the FallbackRegion's figure marked
@@ -117,30 +128,44 @@ func (c *Catalog) Lookup(service, region, item string, allowFallback bool) (Pric
 // Spec returns an instance type's specification.
 func (c *Catalog) Spec(instanceType string) (Spec, bool) {
 	c.mu.RLock()
-	defer c.mu.RUnlock()
 	s, ok := c.specs[instanceType]
-	return s, ok
+	t := c.table
+	c.mu.RUnlock()
+	if ok || t == nil {
+		return s, ok
+	}
+	return t.spec(instanceType)
 }
 
 // SetSpec stores an instance type's specification.
 func (c *Catalog) SetSpec(instanceType string, s Spec) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if c.specs == nil {
+		c.specs = map[string]Spec{}
+	}
 	c.specs[instanceType] = s
 }
 
 // Spot returns spot advisor data for a Linux instance type in a region.
 func (c *Catalog) Spot(region, instanceType string) (SpotAdvice, bool) {
 	c.mu.RLock()
-	defer c.mu.RUnlock()
 	s, ok := c.spot[[2]string{region, instanceType}]
-	return s, ok
+	t := c.table
+	c.mu.RUnlock()
+	if ok || t == nil {
+		return s, ok
+	}
+	return t.spotAdvice(region, instanceType)
 }
 
 // SetSpot stores spot advisor data.
 func (c *Catalog) SetSpot(region, instanceType string, s SpotAdvice) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if c.spot == nil {
+		c.spot = map[[2]string]SpotAdvice{}
+	}
 	c.spot[[2]string{region, instanceType}] = s
 }
 
@@ -164,6 +189,13 @@ func (c *Catalog) Regions(service string) []string {
 	for k := range c.prices {
 		if k.service == service {
 			seen[k.region] = true
+		}
+	}
+	if c.table != nil {
+		for _, s := range c.table.sections {
+			if s.kind == kindPrice && s.service == service {
+				seen[s.region] = true
+			}
 		}
 	}
 	out := make([]string, 0, len(seen))
