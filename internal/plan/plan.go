@@ -3,7 +3,10 @@
 // plan → resources → cost components → prices → estimate → policy verdict → report.
 package plan
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"sync"
+)
 
 // Action is what Terraform will do to a resource.
 type Action string
@@ -17,6 +20,9 @@ const (
 	ActionDelete  Action = "delete"
 	ActionNoOp    Action = "no-op"
 	ActionRead    Action = "read"
+	// ActionForget is Terraform ≥ 1.7's `removed` block: the object leaves
+	// the state but keeps running (and costing) outside Terraform.
+	ActionForget Action = "forget"
 )
 
 // Region sources, in the order they are tried.
@@ -74,6 +80,7 @@ type Plan struct {
 	// Warnings are non-fatal findings (e.g. region could not be resolved).
 	Warnings []string
 
+	indexOnce sync.Once
 	byAddress map[string][]*Resource // address without index → instances
 }
 
@@ -92,9 +99,8 @@ const DefaultRegion = "us-east-1"
 // (without index, e.g. "aws_ecs_task_definition.api"). A full address with an
 // index returns that one instance.
 func (p *Plan) Lookup(address string) []*Resource {
-	if p.byAddress == nil {
-		p.index()
-	}
+	// Rules look resources up from several goroutines at once.
+	p.indexOnce.Do(p.index)
 	if rs, ok := p.byAddress[address]; ok {
 		return rs
 	}
@@ -121,6 +127,9 @@ func (p *Plan) Referenced(r *Resource, attr, typ string) []*Resource {
 }
 
 func (p *Plan) index() {
+	if p.byAddress != nil {
+		return
+	}
 	p.byAddress = make(map[string][]*Resource, len(p.Resources))
 	for _, r := range p.Resources {
 		base := r.BaseAddress()

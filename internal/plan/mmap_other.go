@@ -1,0 +1,14 @@
+//go:build !linux
+
+package plan
+
+import (
+	"errors"
+	"os"
+)
+
+// mapFile is not used outside Linux: ReadFile falls back to reading the
+// file into memory.
+func mapFile(*os.File, int64) ([]byte, func(), error) {
+	return nil, nil, errors.New("memory mapping not used on this OS")
+}
