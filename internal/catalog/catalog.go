@@ -15,7 +15,36 @@
 //   - unit prices: the normalised service of aws_unit_prices.csv (parenthetical
 //     dropped: "public_ipv4", "fargate") and its `component` text verbatim,
 //     e.g. ("ebs", "gp3 storage"), ("nat_gateway", "gateway hour").
-//   - service "data_transfer": the component text of data_transfer_out_by_region.csv.
+//   - service "data_transfer": the component text of data_transfer_out_by_region.csv,
+//     e.g. "Outbound data transfer to Internet (first 10TB)" (28 locations).
+//
+// Refinements (the key shapes above are unchanged):
+//
+//   - rds items exist for engines mysql, postgres, mariadb, aurora-mysql,
+//     aurora-postgresql, aurora-io-optimized and sqlserver-ex|web|se|ee; only
+//     single-az is tabulated (Multi-AZ is about 2×, SOURCES.md), and RDS
+//     reserved terms have no offering class.
+//   - elasticache engines are redis, memcached and valkey.
+//   - ec2 regions include Local/Wavelength Zone codes such as "us-east-1-bos-1".
+//     us-east-1 and GovCloud Linux on-demand come from Karpenter (S1, 2026);
+//     every other ec2 figure from ec2instances.info (S2, 2025-04-24).
+//   - aws_unit_prices_regional.csv items use the same names; where its sources
+//     disagree the catalog keeps SOURCES.md's preferred figure (list price
+//     over a derived quotient; price-list rows and bills over hand-maintained
+//     tables; S11/S12 over the stale S10 sc1) and names the other sources and
+//     values in Price.Source. Its Lambda "single rate in 2016 offer" row is
+//     filed under "duration x86 (first 6B GB-s/month)".
+//   - One (service, item) has one unit in every region. Two exact conversions
+//     make it so: gp3 throughput per GiBps-month ÷ 1024 → "USD per MB/s-month",
+//     and magnetic I/O per I/O × 10^6 → "USD per 1M requests"; Source says so.
+//   - The catalog is USD only: cn-north-1 rows (CNY) are left out, as are CNY
+//     prices in imported price-list files.
+//   - Price.Source is "<source ID> <detail>", Price.AsOf the date the source
+//     states (YYYY-MM-DD, YYYY-MM or YYYY, or "undated").
+//
+// Fallback: Lookup with allowFallback borrows the FallbackRegion figure, marked
+// Approximate; RegionalOnly services (ec2, rds, elasticache, opensearch) must
+// never be looked up with fallback. Info and Items describe the coverage.
 package catalog
 
 import (

@@ -1,0 +1,135 @@
+package catalog
+
+import "strings"
+
+// regionalOnly are the per-instance services: an instance price depends on
+// the region's capacity and launch history, so a missing figure is never
+// borrowed from FallbackRegion (the type may not exist there at all).
+var regionalOnly = map[string]bool{"ec2": true, "rds": true, "elasticache": true, "opensearch": true}
+
+// RegionalOnly reports whether a service's prices never fall back to
+// FallbackRegion: ec2, rds, elasticache and opensearch.
+func RegionalOnly(service string) bool { return regionalOnly[service] }
+
+// Info is what `tfcost catalog info` prints: where the figures come from,
+// how new they are, and which regions have exact figures per service.
+type Info struct {
+	Date           string // newest as-of date of the figures
+	FallbackRegion string
+	Sources        []Source
+	Services       []ServiceInfo // sorted by service
+}
+
+// ServiceInfo is one service's regional coverage.
+type ServiceInfo struct {
+	Service string
+	// Regions have at least one exact figure for the service. Coverage can
+	// differ per item (see Items); a region not listed has none.
+	Regions []string
+	// FallsBack is true when a region without a figure borrows
+	// FallbackRegion's, marked approximate (false for RegionalOnly services,
+	// whose missing figures are unpriced).
+	FallsBack bool
+	// Rule says the same in words, for reports.
+	Rule string
+}
+
+// ItemInfo is one item of a service with the regions that price it exactly.
+type ItemInfo struct {
+	Item    string
+	Unit    string
+	Regions []string
+}
+
+// Services lists the services that have at least one price.
+func (c *Catalog) Services() []string {
+	seen := map[string]bool{}
+	c.mu.RLock()
+	for k := range c.prices {
+		seen[k.service] = true
+	}
+	if c.table != nil {
+		for _, s := range c.table.sections {
+			if s.kind == kindPrice {
+				seen[s.service] = true
+			}
+		}
+	}
+	c.mu.RUnlock()
+	return sortedKeys(seen)
+}
+
+// Info summarises sources, date and per-service regional coverage. It reads
+// only the catalog header, so it is cheap on the embedded catalog.
+func (c *Catalog) Info() Info {
+	in := Info{Date: c.Date(), FallbackRegion: FallbackRegion, Sources: c.Sources()}
+	for _, svc := range c.Services() {
+		si := ServiceInfo{Service: svc, Regions: c.Regions(svc), FallsBack: !RegionalOnly(svc)}
+		if si.FallsBack {
+			si.Rule = "regions without a figure use the " + FallbackRegion + " figure, marked approximate (unpriced with --strict-prices)"
+		} else {
+			si.Rule = "exact regional figures only; a region or type without a figure is unpriced"
+		}
+		in.Services = append(in.Services, si)
+	}
+	return in
+}
+
+// Items lists every item of a service with its unit and the regions that
+// price it exactly, sorted by item. On the embedded catalog this inflates
+// the service's sections (tens of milliseconds for ec2): meant for
+// `catalog info --items` and generated docs, not for pricing.
+func (c *Catalog) Items(service string) []ItemInfo {
+	type acc struct {
+		unit    string
+		regions map[string]bool
+	}
+	items := map[string]*acc{}
+	c.eachService(service, func(region, item, unit string) {
+		a := items[item]
+		if a == nil {
+			a = &acc{unit: unit, regions: map[string]bool{}}
+			items[item] = a
+		}
+		a.regions[region] = true
+	})
+	out := make([]ItemInfo, 0, len(items))
+	for _, item := range sortedKeys(items) {
+		out = append(out, ItemInfo{Item: item, Unit: items[item].unit, Regions: sortedKeys(items[item].regions)})
+	}
+	return out
+}
+
+// eachService visits the (region, item, unit) of every price of one service.
+func (c *Catalog) eachService(service string, fn func(region, item, unit string)) {
+	c.mu.RLock()
+	type ru struct{ region, item, unit string }
+	var added []ru
+	for k, p := range c.prices {
+		if k.service == service {
+			added = append(added, ru{k.region, k.item, p.Unit})
+		}
+	}
+	t := c.table
+	c.mu.RUnlock()
+	if t != nil {
+		for _, s := range t.sections {
+			if s.kind != kindPrice || s.service != service {
+				continue
+			}
+			s.load()
+			for prefix, cells := range s.rows {
+				for _, cs := range strings.Split(cells, "\t") {
+					cl, err := parseCell(cs, len(t.suffixes), len(t.metas))
+					if err != nil {
+						continue
+					}
+					fn(s.region, prefix+t.suffixes[cl.suffix], t.metas[cl.meta].unit)
+				}
+			}
+		}
+	}
+	for _, a := range added {
+		fn(a.region, a.item, a.unit)
+	}
+}
