@@ -1,0 +1,72 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"testing"
+
+	"github.com/tfcost/tfcost/internal/golden"
+)
+
+func TestJSON(t *testing.T) {
+	ps := goldenProjects()
+	ps[0].Past = goldenPast()
+	var buf bytes.Buffer
+	if err := JSON(&buf, ps, Options{Time: goldenTime, Version: "v0.0.0-test", Command: "breakdown",
+		UsageFile: "usage.yml"}); err != nil {
+		t.Fatal(err)
+	}
+	golden.Assert(t, buf.Bytes())
+
+	var root JSONRoot
+	if err := json.Unmarshal(buf.Bytes(), &root); err != nil {
+		t.Fatal(err)
+	}
+	// Totals: 591.5375 now, 140.80 before, Δ 450.7375 a month.
+	for name, c := range map[string]struct{ got, want string }{
+		"total":  {root.TotalMonthlyCost.String(), "591.5375"},
+		"past":   {root.PastTotalMonthlyCost.String(), "140.8"},
+		"diff":   {root.DiffTotalMonthlyCost.String(), "450.7375"},
+		"annual": {root.TotalAnnualCost.String(), "7098.45"},
+	} {
+		if c.got != c.want {
+			t.Errorf("%s = %s, want %s", name, c.got, c.want)
+		}
+	}
+	p := root.Projects[0]
+	// Diff: web gains the io1 volume (+$64.50), lambda/nat/db are new, old is gone (-$70.08).
+	byName := map[string]JSONResource{}
+	for _, r := range p.Diff.Resources {
+		byName[r.Name] = r
+	}
+	if got := byName["aws_instance.web"].MonthlyCost.String(); got != "64.5" {
+		t.Errorf("web diff = %s, want 64.5", got)
+	}
+	if got := byName["aws_instance.old"].MonthlyCost.String(); got != "-70.08" {
+		t.Errorf("old diff = %s, want -70.08", got)
+	}
+	s := p.Summary
+	if s.TotalDetectedResources != 7 || s.TotalSupportedResources != 5 || s.TotalNoPriceResources != 1 ||
+		s.TotalUnsupportedResources != 1 || s.TotalUsageBasedResources != 2 || s.UnpricedComponents != 1 ||
+		s.UnknownComponents != 1 || s.ApproximateComponents != 2 {
+		t.Errorf("summary = %+v", s)
+	}
+}
+
+func TestJSONWithoutPast(t *testing.T) {
+	var buf bytes.Buffer
+	if err := JSON(&buf, goldenProjects(), Options{Time: goldenTime}); err != nil {
+		t.Fatal(err)
+	}
+	var root JSONRoot
+	if err := json.Unmarshal(buf.Bytes(), &root); err != nil {
+		t.Fatal(err)
+	}
+	p := root.Projects[0]
+	if len(p.PastBreakdown.Resources) != 0 || !p.PastBreakdown.TotalMonthlyCost.IsZero() {
+		t.Errorf("past breakdown not empty: %+v", p.PastBreakdown)
+	}
+	if !root.DiffTotalMonthlyCost.Equal(*root.TotalMonthlyCost) {
+		t.Errorf("diff %s != total %s without a past", root.DiffTotalMonthlyCost, root.TotalMonthlyCost)
+	}
+}
