@@ -114,15 +114,6 @@ func (c *Context) Spec(instanceType string) (catalog.Spec, bool) {
 	return c.est.opts.Catalog.Spec(instanceType)
 }
 
-// SpotAdvice returns the AWS Spot Instance Advisor figures (savings and
-// interruption band) for a Linux instance type in the resource's region.
-func (c *Context) SpotAdvice(instanceType string) (catalog.SpotAdvice, bool) {
-	if c.est == nil {
-		return catalog.SpotAdvice{}, false
-	}
-	return c.est.opts.Catalog.Spot(c.Region, instanceType)
-}
-
 // StrictPrices reports whether --strict-prices is on: a rule that would
 // derive an approximate figure (e.g. RDS Multi-AZ from Single-AZ) must then
 // leave the line unpriced.
