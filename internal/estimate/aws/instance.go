@@ -1,0 +1,300 @@
+package aws
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/tfcost/tfcost/internal/estimate"
+)
+
+// instanceValues are the aws_instance attributes that drive cost.
+type instanceValues struct {
+	InstanceType          *string               `json:"instance_type"`
+	Tenancy               *string               `json:"tenancy"`
+	HostID                *string               `json:"host_id"`
+	EbsOptimized          *bool                 `json:"ebs_optimized"`
+	Monitoring            *bool                 `json:"monitoring"`
+	SpotPrice             *string               `json:"spot_price"`
+	InstanceMarketOptions []marketOptions       `json:"instance_market_options"`
+	CreditSpecification   []creditSpecification `json:"credit_specification"`
+	RootBlockDevice       []blockDevice         `json:"root_block_device"`
+	EbsBlockDevice        []blockDevice         `json:"ebs_block_device"`
+}
+
+type marketOptions struct {
+	MarketType *string `json:"market_type"`
+}
+
+type creditSpecification struct {
+	CPUCredits *string `json:"cpu_credits"`
+}
+
+type blockDevice struct {
+	DeviceName *string  `json:"device_name"`
+	VolumeType *string  `json:"volume_type"`
+	VolumeSize *float64 `json:"volume_size"`
+	Iops       *float64 `json:"iops"`
+	Throughput *float64 `json:"throughput"`
+	SnapshotID *string  `json:"snapshot_id"`
+}
+
+// Usage keys of aws_instance (Infracost's names).
+const (
+	instInstanceOS = "operating_system"
+	instRIType          = "reserved_instance_type"
+	instRITerm          = "reserved_instance_term"
+	instRIPayment       = "reserved_instance_payment_option"
+	instCPUCreditHours  = "monthly_cpu_credit_hrs"
+	instVCPUCount       = "vcpu_count"
+)
+
+// detailedMonitoringMetrics is how many metrics EC2 detailed monitoring
+// publishes per instance at 1-minute resolution (AWS bills 7 metrics).
+var detailedMonitoringMetrics = estimate.Int(7)
+
+// rootDefaultSize is used when root_block_device gives no size: the real
+// size is the AMI's, which the plan cannot know; 8 GB is the common Amazon
+// Linux size and what Infracost assumes.
+var rootDefaultSize = estimate.Int(8)
+
+// operatingSystems maps usage values to catalog OS names.
+var operatingSystems = map[string]string{"linux": "linux", "windows": "windows", "rhel": "rhel", "suse": "sles", "sles": "sles"}
+
+var osNames = map[string]string{"linux": "Linux/UNIX", "windows": "Windows", "rhel": "RHEL", "sles": "SUSE"}
+
+func instance() estimate.Rule {
+	return estimate.Rule{
+		Type: "aws_instance",
+		Components: []string{"Instance usage", "EBS-optimized usage", "EC2 detailed monitoring", "CPU credits",
+			"Storage (root_block_device)", "Storage (ebs_block_device)"},
+		UsageKeys: withScheduling(append([]estimate.UsageKey{
+			{Key: instInstanceOS, Description: "linux (default), windows, rhel or suse: the AMI's OS is not in the plan."},
+			{Key: instCPUCreditHours, Description: "Monthly hours of surplus CPU credit use (T-family unlimited)."},
+			{Key: instVCPUCount, Description: "vCPUs that use surplus credits (default: the type's vCPUs)."},
+		}, reservedKeys...)...),
+		Notes: "Linux unless usage says otherwise; shared tenancy only; root volume defaults to 8 GB gp2 when the plan does not say; " +
+			"spot from instance_market_options; reserved from usage (effective hourly rate, upfront amortised).",
+		Price: func(c *estimate.Context) ([]estimate.Component, error) {
+			var v instanceValues
+			if err := c.Decode(&v); err != nil {
+				return nil, err
+			}
+			out := []estimate.Component{instanceUsage(c, v)}
+			if comp, ok := ebsOptimized(c, v); ok {
+				out = append(out, comp)
+			}
+			if v.Monitoring != nil && *v.Monitoring {
+				out = append(out, detailedMonitoring(c))
+			}
+			if comp, ok := cpuCredits(c, v); ok {
+				out = append(out, comp)
+			}
+			out = append(out, rootVolume(c, v)...)
+			for i, d := range v.EbsBlockDevice {
+				out = append(out, blockVolume(c, i, d)...)
+			}
+			return out, nil
+		},
+	}
+}
+
+// instanceOS returns the catalog OS name from usage (the AMI's OS is not in
+// the plan) and whether it is valid.
+func instanceOS(c *estimate.Context) (string, bool) {
+	s, ok := c.Usage.String(instInstanceOS)
+	if !ok {
+		return "linux", true
+	}
+	os, ok := operatingSystems[strings.ToLower(s)]
+	return os, ok
+}
+
+// instanceUsage is the hourly instance charge: on-demand, spot or reserved.
+func instanceUsage(c *estimate.Context, v instanceValues) estimate.Component {
+	l := estimate.Line{Name: "Instance usage", Unit: "hours", Category: estimate.Compute, Service: "ec2"}
+	if v.InstanceType == nil || *v.InstanceType == "" {
+		return c.UnknownValue(l, "instance_type")
+	}
+	typ := *v.InstanceType
+	os, ok := instanceOS(c)
+	if !ok {
+		s, _ := c.Usage.String(instInstanceOS)
+		return c.Unpriced(l, fmt.Sprintf("usage operating_system %q is not one of linux, windows, rhel, suse", s))
+	}
+	if t := strings.ToLower(str(v.Tenancy)); t == "dedicated" || t == "host" || str(v.HostID) != "" {
+		l.Name = fmt.Sprintf("Instance usage (%s, %s tenancy, %s)", osNames[os], t, typ)
+		return c.Unpriced(l, "dedicated and host tenancy are not in the catalog (shared tenancy prices only)")
+	}
+	if ri, ok, why := reservedItem(c, typ); ok || why != "" {
+		l.Name = fmt.Sprintf("Instance usage (%s, reserved, %s)", osNames[os], typ)
+		if why != "" {
+			return c.Unpriced(l, why)
+		}
+		if os != "linux" {
+			return c.Unpriced(l, "reserved prices in the catalog are for Linux only")
+		}
+		l.Item = ri
+		l.Note = "effective hourly rate with any upfront fee amortised over the term"
+		return c.Hourly(l, estimate.Int(1))
+	}
+	if isSpot(v) {
+		l.Name = fmt.Sprintf("Instance usage (%s, spot, %s)", osNames[os], typ)
+		if os != "linux" {
+			return c.Unpriced(l, "spot prices in the catalog are for Linux only")
+		}
+		l.Item = typ + "/linux/spot"
+		l.Note = "average spot price; it floats"
+		if a, ok := c.SpotAdvice(typ); ok {
+			l.Note += fmt.Sprintf("; AWS Spot Advisor: %d%% below on-demand, interruption frequency %s", a.SavingsPercent, a.Band)
+		}
+		return c.Hourly(l, estimate.Int(1))
+	}
+	l.Name = fmt.Sprintf("Instance usage (%s, on-demand, %s)", osNames[os], typ)
+	l.Item = typ + "/" + os + "/on_demand"
+	return c.Hourly(l, estimate.Int(1))
+}
+
+func isSpot(v instanceValues) bool {
+	if str(v.SpotPrice) != "" {
+		return true
+	}
+	for _, m := range v.InstanceMarketOptions {
+		if strings.EqualFold(str(m.MarketType), "spot") {
+			return true
+		}
+	}
+	return false
+}
+
+// reservedItem returns the catalog item for the reserved-instance usage
+// keys. ok is false when no reservation is described; why explains a
+// reservation that cannot be priced (bad or incomplete keys).
+func reservedItem(c *estimate.Context, typ string) (item string, ok bool, why string) {
+	kind, hasKind := c.Usage.String(instRIType)
+	term, hasTerm := c.Usage.String(instRITerm)
+	pay, hasPay := c.Usage.String(instRIPayment)
+	if !hasKind && !hasTerm && !hasPay {
+		return "", false, ""
+	}
+	terms := map[string]string{"1_year": "1yr", "3_year": "3yr"}
+	kinds := map[string]bool{"standard": true, "convertible": true}
+	pays := map[string]bool{"no_upfront": true, "partial_upfront": true, "all_upfront": true}
+	if !kinds[kind] || terms[term] == "" || !pays[pay] {
+		return "", false, fmt.Sprintf("reserved instance usage needs %s (standard|convertible), %s (1_year|3_year) and %s "+
+			"(no_upfront|partial_upfront|all_upfront); got %q, %q, %q", instRIType, instRITerm, instRIPayment, kind, term, pay)
+	}
+	return fmt.Sprintf("%s/linux/reserved/%s/%s/%s", typ, terms[term], kind, pay), true, ""
+}
+
+// ebsOptimized adds the hourly EBS-optimized surcharge for the few (older)
+// types where AWS still charges one; current types include it for free.
+func ebsOptimized(c *estimate.Context, v instanceValues) (estimate.Component, bool) {
+	if v.InstanceType == nil {
+		return estimate.Component{}, false
+	}
+	l := estimate.Line{Name: "EBS-optimized usage", Unit: "hours", Category: estimate.Compute, Service: "ec2",
+		Item: *v.InstanceType + "/ebs_optimized"}
+	p, ok := c.Price(l.Service, l.Item)
+	if !ok || p.USD.IsZero() {
+		return estimate.Component{}, false
+	}
+	switch {
+	case v.EbsOptimized != nil && *v.EbsOptimized:
+		return c.Hourly(l, estimate.Int(1)), true
+	case v.EbsOptimized == nil && c.Unknown("ebs_optimized"):
+		return c.UnknownValue(l, "ebs_optimized"), true
+	}
+	return estimate.Component{}, false
+}
+
+// detailedMonitoring: monitoring = true publishes 7 metrics at 1-minute
+// resolution, each billed as a CloudWatch metric-month.
+func detailedMonitoring(c *estimate.Context) estimate.Component {
+	return c.Monthly(estimate.Line{Name: "EC2 detailed monitoring", Unit: "metrics", Category: estimate.ManagedServices,
+		Service: "ec2", Item: "detailed monitoring metric"}, detailedMonitoringMetrics)
+}
+
+// burstableFamily returns the T family of an instance type (t2, t3, t3a, t4g).
+func burstableFamily(typ string) string {
+	fam, _, _ := strings.Cut(typ, ".")
+	switch fam {
+	case "t2", "t3", "t3a", "t4g":
+		return fam
+	}
+	return ""
+}
+
+// cpuCredits is the usage-based surplus CPU credit charge of T-family
+// instances in unlimited mode: vCPUs × surplus hours. T3, T3a and T4g
+// launch as unlimited unless credit_specification says standard; T2 is
+// standard unless it says unlimited.
+func cpuCredits(c *estimate.Context, v instanceValues) (estimate.Component, bool) {
+	typ := str(v.InstanceType)
+	fam := burstableFamily(typ)
+	if fam == "" {
+		return estimate.Component{}, false
+	}
+	mode := ""
+	if len(v.CreditSpecification) > 0 {
+		mode = strings.ToLower(str(v.CreditSpecification[0].CPUCredits))
+	}
+	if mode == "" {
+		mode = "unlimited"
+		if fam == "t2" {
+			mode = "standard"
+		}
+	}
+	if mode != "unlimited" {
+		return estimate.Component{}, false
+	}
+	// AWS bills surplus credits at one rate for Linux, RHEL and SLES and
+	// another for Windows.
+	osLabel := "Linux"
+	if os, _ := instanceOS(c); os == "windows" {
+		osLabel = "Windows"
+	}
+	l := estimate.Line{Name: "CPU credits", Unit: "vCPU-hours", Category: estimate.Compute, Service: "ec2",
+		Item: fmt.Sprintf("%s unlimited CPU credits (%s)", strings.ToUpper(fam[:1])+fam[1:], osLabel)}
+	hrs, ok := c.Usage.Number(instCPUCreditHours)
+	if !ok {
+		return c.UsageQuantity(l, nil), true
+	}
+	vcpu, ok := c.Usage.Number(instVCPUCount)
+	if !ok {
+		spec, found := c.Spec(typ)
+		if !found {
+			return c.Unpriced(l, "vCPU count of "+typ+" unknown; set usage vcpu_count"), true
+		}
+		vcpu = spec.VCPU
+	}
+	q := hrs.Mul(vcpu)
+	return c.UsageQuantity(l, &q), true
+}
+
+// rootVolume prices root_block_device, or the AMI default (8 GB gp2) when
+// the plan has none.
+func rootVolume(c *estimate.Context, v instanceValues) []estimate.Component {
+	var d blockDevice
+	if len(v.RootBlockDevice) > 0 {
+		d = v.RootBlockDevice[0]
+	}
+	vol := volume{Type: str(d.VolumeType), Size: d.VolumeSize, Iops: d.Iops, Throughput: d.Throughput,
+		TypeUnknown: c.Unknown("root_block_device", 0, "volume_type"), SizeUnknown: c.Unknown("root_block_device", 0, "volume_size"),
+		IopsUnknown: c.Unknown("root_block_device", 0, "iops"), DefaultSize: &rootDefaultSize,
+		SizeAttr: "root_block_device.volume_size", TypeAttr: "root_block_device.volume_type"}
+	return volumeComponents(c, "root_block_device", vol)
+}
+
+// blockVolume prices one ebs_block_device. Its size comes from the plan or
+// its snapshot; an unknown size is reported, not guessed.
+func blockVolume(c *estimate.Context, i int, d blockDevice) []estimate.Component {
+	group := fmt.Sprintf("ebs_block_device[%d]", i)
+	if n := str(d.DeviceName); n != "" {
+		group = fmt.Sprintf("ebs_block_device[%d] %s", i, n)
+	}
+	vol := volume{Type: str(d.VolumeType), Size: d.VolumeSize, Iops: d.Iops, Throughput: d.Throughput,
+		TypeUnknown: c.Unknown("ebs_block_device", i, "volume_type"), SizeUnknown: c.Unknown("ebs_block_device", i, "volume_size"),
+		IopsUnknown: c.Unknown("ebs_block_device", i, "iops"),
+		SizeAttr:    fmt.Sprintf("ebs_block_device[%d].volume_size", i), TypeAttr: fmt.Sprintf("ebs_block_device[%d].volume_type", i)}
+	return volumeComponents(c, group, vol)
+}
