@@ -1,0 +1,257 @@
+package aws
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/tfcost/tfcost/internal/estimate"
+	"github.com/tfcost/tfcost/internal/plan"
+)
+
+// autoscalingGroupValues are the aws_autoscaling_group attributes that drive cost.
+type autoscalingGroupValues struct {
+	DesiredCapacity      *float64 `json:"desired_capacity"`
+	MinSize              *float64 `json:"min_size"`
+	MaxSize              *float64 `json:"max_size"`
+	LaunchConfiguration  *string  `json:"launch_configuration"`
+	MixedInstancesPolicy []struct {
+		InstancesDistribution []struct {
+			OnDemandBaseCapacity                *float64 `json:"on_demand_base_capacity"`
+			OnDemandPercentageAboveBaseCapacity *float64 `json:"on_demand_percentage_above_base_capacity"`
+		} `json:"instances_distribution"`
+		LaunchTemplate []struct {
+			Override []struct {
+				InstanceType *string `json:"instance_type"`
+			} `json:"override"`
+		} `json:"launch_template"`
+	} `json:"mixed_instances_policy"`
+}
+
+// launchTemplateValues are the aws_launch_template attributes a group's
+// instances inherit.
+type launchTemplateValues struct {
+	InstanceType        *string `json:"instance_type"`
+	BlockDeviceMappings []struct {
+		DeviceName *string         `json:"device_name"`
+		EBS        []ltEBSSettings `json:"ebs"`
+	} `json:"block_device_mappings"`
+	InstanceMarketOptions []struct {
+		MarketType *string `json:"market_type"`
+	} `json:"instance_market_options"`
+}
+
+type ltEBSSettings struct {
+	VolumeSize *float64 `json:"volume_size"`
+	VolumeType *string  `json:"volume_type"`
+	IOPS       *float64 `json:"iops"`
+	Throughput *float64 `json:"throughput"`
+}
+
+// launchConfigurationValues are the aws_launch_configuration attributes a
+// group's instances inherit.
+type launchConfigurationValues struct {
+	InstanceType    *string         `json:"instance_type"`
+	SpotPrice       *string         `json:"spot_price"`
+	RootBlockDevice []ltEBSSettings `json:"root_block_device"`
+	EBSBlockDevice  []ltEBSSettings `json:"ebs_block_device"`
+}
+
+// groupShape is what a group's members look like once the launch template or
+// configuration is resolved.
+type groupShape struct {
+	InstanceType string
+	Spot         bool // the template/configuration itself asks for spot
+	Volumes      []covEBSVolume
+	VolumeGroups []string
+	Source       string // address of the template/configuration
+}
+
+func (v ltEBSSettings) volume() covEBSVolume {
+	return covEBSVolume{Type: covStr(v.VolumeType), SizeGB: covF(v.VolumeSize), IOPS: covF(v.IOPS), Throughput: covF(v.Throughput)}
+}
+
+func shapeFromTemplate(c *estimate.Context, r *plan.Resource) (groupShape, error) {
+	var lt launchTemplateValues
+	if err := c.DecodeResource(r, &lt); err != nil {
+		return groupShape{}, err
+	}
+	s := groupShape{InstanceType: covStr(lt.InstanceType), Source: r.Address}
+	if len(lt.InstanceMarketOptions) > 0 && strings.EqualFold(covStr(lt.InstanceMarketOptions[0].MarketType), "spot") {
+		s.Spot = true
+	}
+	for i, m := range lt.BlockDeviceMappings {
+		if len(m.EBS) == 0 || m.EBS[0].VolumeSize == nil {
+			continue
+		}
+		s.Volumes = append(s.Volumes, m.EBS[0].volume())
+		s.VolumeGroups = append(s.VolumeGroups, fmt.Sprintf("block_device_mappings[%d] %s", i, covStr(m.DeviceName)))
+	}
+	return s, nil
+}
+
+func shapeFromConfiguration(c *estimate.Context, r *plan.Resource) (groupShape, error) {
+	var lc launchConfigurationValues
+	if err := c.DecodeResource(r, &lc); err != nil {
+		return groupShape{}, err
+	}
+	s := groupShape{InstanceType: covStr(lc.InstanceType), Source: r.Address, Spot: lc.SpotPrice != nil && *lc.SpotPrice != ""}
+	for _, d := range lc.RootBlockDevice {
+		if d.VolumeSize != nil {
+			s.Volumes = append(s.Volumes, d.volume())
+			s.VolumeGroups = append(s.VolumeGroups, "root_block_device")
+		}
+	}
+	for i, d := range lc.EBSBlockDevice {
+		if d.VolumeSize != nil {
+			s.Volumes = append(s.Volumes, d.volume())
+			s.VolumeGroups = append(s.VolumeGroups, fmt.Sprintf("ebs_block_device[%d]", i))
+		}
+	}
+	return s, nil
+}
+
+// groupCount is how many instances a group runs: usage `instances`, else the
+// desired size. A desired size the configuration does not set is computed by
+// AWS as the minimum size; one set from an unknown expression is unknown.
+func groupCount(c *estimate.Context, desired, min *float64, desiredAttr string) (count decimal.Decimal, note string, known bool) {
+	if n, ok := c.Usage.Number(keyInstances); ok {
+		return n, "instance count from usage", true
+	}
+	unknown := c.Unknown(desiredAttr)
+	if desired != nil && !unknown {
+		return estimate.Float(*desired), "", true
+	}
+	if unknown && len(c.Resource.References[desiredAttr]) > 0 {
+		return decimal.Zero, "", false
+	}
+	if min != nil {
+		return estimate.Float(*min), fmt.Sprintf("desired capacity not set: priced at min_size %s", estimate.Float(*min)), true
+	}
+	return decimal.Zero, "", false
+}
+
+// autoscalingGroup: the group's instances (on-demand, spot, reserved or under
+// a savings plan; a mixed instances policy splits on-demand base and
+// percentage from spot) and their EBS volumes from the launch template or
+// configuration.
+func autoscalingGroup() estimate.Rule {
+	keys := append([]estimate.UsageKey{
+		{Key: keyInstances, Description: "instance count to price instead of desired_capacity"},
+		{Key: keyOperatingSystem, Description: "linux (default), windows, rhel or suse"},
+	}, covPurchaseKeys...)
+	return estimate.Rule{
+		Type: "aws_autoscaling_group",
+		Components: []string{"Instance usage (<os>, on-demand, <type>)", "Instance usage (Linux, spot, <type>)",
+			"Instance usage (Linux, reserved …, <type>)", "Instance usage (<os>, savings plan, <type>)", "Storage (<volume type>)"},
+		UsageKeys: withScheduling(keys...),
+		Notes: "Instances come from the launch template (or mixed_instances_policy overrides, first type) or launch configuration. " +
+			"On-demand share = base + ceil((desired − base) × percentage); the rest is spot at the average spot price.",
+		Price: func(c *estimate.Context) ([]estimate.Component, error) {
+			var v autoscalingGroupValues
+			if err := c.Decode(&v); err != nil {
+				return nil, err
+			}
+			shape, err := asgShape(c, v)
+			if err != nil {
+				return nil, err
+			}
+			count, countNote, known := groupCount(c, v.DesiredCapacity, v.MinSize, "desired_capacity")
+			return groupComponents(c, shape, count, countNote, known, asgOnDemand(v), "desired_capacity")
+		},
+	}
+}
+
+// asgShape resolves the members' shape from the configuration references.
+func asgShape(c *estimate.Context, v autoscalingGroupValues) (groupShape, error) {
+	var shape groupShape
+	var err error
+	if rs := c.Related("mixed_instances_policy", "aws_launch_template"); len(rs) > 0 {
+		shape, err = shapeFromTemplate(c, rs[0])
+	} else if rs := c.Related("launch_template", "aws_launch_template"); len(rs) > 0 {
+		shape, err = shapeFromTemplate(c, rs[0])
+	} else if rs := c.Related("launch_configuration", "aws_launch_configuration"); len(rs) > 0 {
+		shape, err = shapeFromConfiguration(c, rs[0])
+	}
+	if err != nil {
+		return shape, err
+	}
+	if len(v.MixedInstancesPolicy) > 0 && len(v.MixedInstancesPolicy[0].LaunchTemplate) > 0 {
+		var types []string
+		for _, o := range v.MixedInstancesPolicy[0].LaunchTemplate[0].Override {
+			if o.InstanceType != nil && *o.InstanceType != "" {
+				types = append(types, *o.InstanceType)
+			}
+		}
+		if len(types) > 0 {
+			shape.InstanceType = types[0]
+		}
+	}
+	return shape, nil
+}
+
+// asgOnDemand returns the on-demand share of a mixed instances policy as a
+// function of the group size; nil without a policy (all one purchase option).
+func asgOnDemand(v autoscalingGroupValues) func(decimal.Decimal) decimal.Decimal {
+	if len(v.MixedInstancesPolicy) == 0 {
+		return nil
+	}
+	base, pct := decimal.Zero, decimal.NewFromInt(100)
+	if d := v.MixedInstancesPolicy[0].InstancesDistribution; len(d) > 0 {
+		if d[0].OnDemandBaseCapacity != nil {
+			base = estimate.Float(*d[0].OnDemandBaseCapacity)
+		}
+		if d[0].OnDemandPercentageAboveBaseCapacity != nil {
+			pct = estimate.Float(*d[0].OnDemandPercentageAboveBaseCapacity)
+		}
+	}
+	return func(n decimal.Decimal) decimal.Decimal {
+		if n.LessThanOrEqual(base) {
+			return n
+		}
+		return base.Add(n.Sub(base).Mul(pct).Div(decimal.NewFromInt(100)).Ceil())
+	}
+}
+
+// groupComponents prices a group's members: instance lines split by purchase
+// option, then their volumes.
+func groupComponents(c *estimate.Context, shape groupShape, count decimal.Decimal, countNote string, known bool,
+	onDemand func(decimal.Decimal) decimal.Decimal, countAttr string) ([]estimate.Component, error) {
+	p, err := covReadEC2Purchase(c)
+	if err != nil {
+		return nil, err
+	}
+	if shape.InstanceType == "" {
+		return []estimate.Component{c.Unpriced(estimate.Line{Name: "Instance usage", Unit: "hours", Category: estimate.Compute},
+			"instance type unknown: the launch template or configuration is not in the plan")}, nil
+	}
+	if !known {
+		l := estimate.Line{Name: fmt.Sprintf("Instance usage (%s)", shape.InstanceType), Unit: "hours", Category: estimate.Compute,
+			Service: "ec2", Item: shape.InstanceType + "/linux/on_demand"}
+		return []estimate.Component{c.UnknownValue(l, countAttr)}, nil
+	}
+	var out []estimate.Component
+	allSpot := shape.Spot || p.Spot
+	switch {
+	case onDemand != nil && !allSpot:
+		od := onDemand(count)
+		spot := count.Sub(od)
+		note := joinNotes(countNote, fmt.Sprintf("mixed instances policy: %s on-demand, %s spot of %s", od, spot, count))
+		if od.IsPositive() || !spot.IsPositive() {
+			out = append(out, covEC2Instances(c, shape.InstanceType, od, false, p, note))
+		}
+		if spot.IsPositive() {
+			out = append(out, covEC2Instances(c, shape.InstanceType, spot, true, p, note))
+		}
+	default:
+		out = append(out, covEC2Instances(c, shape.InstanceType, count, allSpot, p, countNote))
+	}
+	if len(shape.Volumes) == 0 {
+		c.Warn("%s: root volume size comes from the AMI and is not priced", c.Resource.Address)
+	}
+	for i, vol := range shape.Volumes {
+		out = append(out, covEBSComponents(c, vol, count, shape.VolumeGroups[i])...)
+	}
+	return out, nil
+}

@@ -1,0 +1,354 @@
+package aws
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/tfcost/tfcost/internal/estimate"
+)
+
+// Helpers shared by the coverage rules (register_coverage.go). They are
+// prefixed "cov" so they never collide with the core rules' helpers in the
+// same package.
+
+// covGap returns an unpriced component when the catalog has no figure for
+// the line in the resource's region (after the usual fallback), so a known
+// gap in shared/pricing says what is missing instead of pricing at $0.
+func covGap(c *estimate.Context, l estimate.Line, what string) (estimate.Component, bool) {
+	if _, ok := c.Price(l.Service, l.Item); ok {
+		return estimate.Component{}, false
+	}
+	return c.Unpriced(l, fmt.Sprintf("no catalog price for %s in %s", what, c.Region)), true
+}
+
+// covTiers splits a monthly quantity into consecutive tiers: limits are the
+// sizes of each tier but the last, which is open-ended. E.g. limits {6e9, 9e9}
+// gives [first 6e9, next 9e9, over 15e9].
+func covTiers(q decimal.Decimal, limits ...decimal.Decimal) []decimal.Decimal {
+	out := make([]decimal.Decimal, 0, len(limits)+1)
+	rest := q
+	for _, l := range limits {
+		take := decimal.Min(rest, l)
+		if take.IsNegative() {
+			take = decimal.Zero
+		}
+		out = append(out, take)
+		rest = rest.Sub(take)
+	}
+	if rest.IsNegative() {
+		rest = decimal.Zero
+	}
+	return append(out, rest)
+}
+
+// covNum returns a usage number or nil.
+func covNum(c *estimate.Context, key string) *decimal.Decimal {
+	if v, ok := c.Usage.Number(key); ok {
+		return &v
+	}
+	return nil
+}
+
+// covPer divides a usage quantity into the catalog's unit (e.g. requests →
+// 1M requests); nil stays nil (usage not given).
+func covPer(q *decimal.Decimal, unit int64) *decimal.Decimal {
+	if q == nil {
+		return nil
+	}
+	v := q.Div(decimal.NewFromInt(unit))
+	return &v
+}
+
+// covF converts an optional plan number.
+func covF(f *float64) decimal.Decimal {
+	if f == nil {
+		return decimal.Zero
+	}
+	return estimate.Float(*f)
+}
+
+// covRepriced replaces a component's unit price (savings plans: a rate the
+// user gives) and recomputes its costs from its quantity.
+func covRepriced(comp estimate.Component, price decimal.Decimal, source, note string) estimate.Component {
+	comp.Price = price
+	comp.Source = source
+	comp.Approximate = false
+	if comp.MonthlyQuantity != nil {
+		mc := comp.MonthlyQuantity.Mul(price)
+		hc := mc.Div(decimal.NewFromInt(estimate.HoursPerMonth))
+		comp.MonthlyCost, comp.HourlyCost = &mc, &hc
+	}
+	comp.Note = joinNotes(comp.Note, note)
+	return comp
+}
+
+func joinNotes(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	}
+	return a + "; " + b
+}
+
+// Purchase options read from usage (Infracost's keys plus tfcost's
+// purchase_option and savings-plan keys).
+const (
+	keyPurchaseOption   = "purchase_option" // on_demand | spot | reserved
+	keyRIType           = "reserved_instance_type"
+	keyRITerm           = "reserved_instance_term"
+	keyRIPayment        = "reserved_instance_payment_option"
+	keySavingsPlanRate  = "savings_plan_rate"
+	keySavingsPlanPct   = "savings_plan_discount_percent"
+	keyOperatingSystem  = "operating_system"
+	keyInstances        = "instances"
+	keyCapacityUnitsHrs = "capacity_units_per_hr"
+)
+
+// covPurchaseKeys documents the purchase-option usage keys of compute rules.
+var covPurchaseKeys = []estimate.UsageKey{
+	{Key: keyPurchaseOption, Description: "on_demand (default), spot or reserved"},
+	{Key: keyRIType, Description: "standard (default) or convertible (EC2 reservations)"},
+	{Key: keyRITerm, Description: "1_year or 3_year; prices the effective hourly rate with the upfront fee amortised"},
+	{Key: keyRIPayment, Description: "no_upfront, partial_upfront or all_upfront"},
+	{Key: keySavingsPlanRate, Description: "your savings-plan hourly rate per instance (USD); the catalog has no savings-plan rates"},
+	{Key: keySavingsPlanPct, Description: "your savings-plan discount off on-demand, in percent; the catalog has no savings-plan rates"},
+}
+
+// covReservation is a reserved-instance choice from usage.
+type covReservation struct {
+	Term    string // 1yr | 3yr
+	Payment string // no_upfront | partial_upfront | all_upfront
+	Class   string // standard | convertible (EC2 only)
+}
+
+// covReadReservation reads Infracost's reserved_instance_* keys; ok is false
+// without a term. Unknown values are errors so a typo is not silently on-demand.
+func covReadReservation(c *estimate.Context) (covReservation, bool, error) {
+	term, ok := c.Usage.String(keyRITerm)
+	if !ok || term == "" {
+		if po, _ := c.Usage.String(keyPurchaseOption); po == "reserved" {
+			return covReservation{}, false, fmt.Errorf("%s: purchase_option reserved needs %s (1_year or 3_year)", c.Resource.Address, keyRITerm)
+		}
+		return covReservation{}, false, nil
+	}
+	r := covReservation{Payment: "no_upfront", Class: "standard"}
+	switch strings.ToLower(term) {
+	case "1_year", "1yr", "1":
+		r.Term = "1yr"
+	case "3_year", "3yr", "3":
+		r.Term = "3yr"
+	default:
+		return r, false, fmt.Errorf("%s: %s %q is not 1_year or 3_year", c.Resource.Address, keyRITerm, term)
+	}
+	if p, ok := c.Usage.String(keyRIPayment); ok && p != "" {
+		p = strings.ToLower(p)
+		switch p {
+		case "no_upfront", "partial_upfront", "all_upfront":
+			r.Payment = p
+		default:
+			return r, false, fmt.Errorf("%s: %s %q is not no_upfront, partial_upfront or all_upfront", c.Resource.Address, keyRIPayment, p)
+		}
+	}
+	if t, ok := c.Usage.String(keyRIType); ok && t != "" {
+		t = strings.ToLower(t)
+		if t != "standard" && t != "convertible" {
+			return r, false, fmt.Errorf("%s: %s %q is not standard or convertible", c.Resource.Address, keyRIType, t)
+		}
+		r.Class = t
+	}
+	return r, true, nil
+}
+
+func (r covReservation) label() string {
+	return fmt.Sprintf("reserved %s %s", r.Term, strings.ReplaceAll(r.Payment, "_", " "))
+}
+
+// covReservedLine prices a reserved line: the catalog figure is the effective
+// hourly rate with the upfront fee spread over the term, so an all-upfront
+// reservation still costs what it costs per hour (never $0).
+func covReservedLine(c *estimate.Context, l estimate.Line, perHour decimal.Decimal, r covReservation) estimate.Component {
+	p, ok := c.Price(l.Service, l.Item)
+	if !ok {
+		return c.Unpriced(l, fmt.Sprintf("no catalog price for the %s reservation of this type in %s", r.label(), c.Region))
+	}
+	if p.USD.IsZero() {
+		return c.Unpriced(l, "the catalog's reservation figure is 0; a reservation is never free, so it is not priced")
+	}
+	l.Note = joinNotes(l.Note, "effective hourly rate, upfront fee amortised over the term")
+	return c.Hourly(l, perHour)
+}
+
+// covSavingsPlan applies a user-given savings-plan rate or discount to an
+// on-demand component; ok is false when neither key is set.
+func covSavingsPlan(c *estimate.Context, comp estimate.Component) (estimate.Component, bool) {
+	if comp.Unpriced || comp.MonthlyQuantity == nil {
+		return comp, false
+	}
+	if rate, ok := c.Usage.Number(keySavingsPlanRate); ok {
+		return covRepriced(comp, rate, "savings-plan rate from the usage file",
+			"savings plan: rate given in usage (the catalog has no savings-plan rates)"), true
+	}
+	if pct, ok := c.Usage.Number(keySavingsPlanPct); ok {
+		f := decimal.NewFromInt(1).Sub(pct.Div(decimal.NewFromInt(100)))
+		return covRepriced(comp, comp.Price.Mul(f), comp.Source+fmt.Sprintf(" less %s%% savings plan (usage file)", pct),
+			fmt.Sprintf("savings plan: %s%% off on-demand as given in usage (the catalog has no savings-plan rates)", pct)), true
+	}
+	return comp, false
+}
+
+// covSpotNote describes a spot line's interruption risk from Spot Advisor data.
+func covSpotNote(c *estimate.Context, instanceType string) string {
+	if a, ok := c.SpotAdvice(instanceType); ok {
+		return fmt.Sprintf("spot: average spot price; interruption frequency %s, %d%% savings vs on-demand (AWS Spot Instance Advisor)", a.Band, a.SavingsPercent)
+	}
+	return "spot: average spot price; no Spot Advisor interruption data for this type in " + c.Region
+}
+
+// covOS maps Infracost's operating_system usage values to catalog item names.
+func covOS(c *estimate.Context) (string, error) {
+	os, ok := c.Usage.String(keyOperatingSystem)
+	if !ok || os == "" {
+		return "linux", nil
+	}
+	switch strings.ToLower(os) {
+	case "linux":
+		return "linux", nil
+	case "windows":
+		return "windows", nil
+	case "rhel":
+		return "rhel", nil
+	case "suse", "sles":
+		return "sles", nil
+	}
+	return "", fmt.Errorf("%s: %s %q is not linux, windows, rhel or suse", c.Resource.Address, keyOperatingSystem, os)
+}
+
+// covEC2Purchase is how EC2 capacity of a group is bought.
+type covEC2Purchase struct {
+	OS          string
+	Spot        bool // usage purchase_option: spot
+	Reservation *covReservation
+}
+
+func covReadEC2Purchase(c *estimate.Context) (covEC2Purchase, error) {
+	var p covEC2Purchase
+	os, err := covOS(c)
+	if err != nil {
+		return p, err
+	}
+	p.OS = os
+	if po, ok := c.Usage.String(keyPurchaseOption); ok {
+		switch strings.ToLower(po) {
+		case "spot":
+			p.Spot = true
+		case "on_demand", "on-demand", "reserved", "":
+		default:
+			return p, fmt.Errorf("%s: %s %q is not on_demand, spot or reserved", c.Resource.Address, keyPurchaseOption, po)
+		}
+	}
+	r, ok, err := covReadReservation(c)
+	if err != nil {
+		return p, err
+	}
+	if ok {
+		p.Reservation = &r
+	}
+	return p, nil
+}
+
+// covEC2Instances prices count instances of an EC2 type bought on-demand
+// (possibly under a savings plan or reservation) or as spot.
+func covEC2Instances(c *estimate.Context, instanceType string, count decimal.Decimal, spot bool, p covEC2Purchase, note string) estimate.Component {
+	l := estimate.Line{Unit: "hours", Category: estimate.Compute, Service: "ec2", Note: note}
+	switch {
+	case spot:
+		l.Name = fmt.Sprintf("Instance usage (Linux, spot, %s)", instanceType)
+		l.Item = instanceType + "/linux/spot"
+		l.Note = joinNotes(l.Note, covSpotNote(c, instanceType))
+		if p.OS != "linux" {
+			return c.Unpriced(l, "the catalog has spot prices for Linux only")
+		}
+		if g, ok := covGap(c, l, "spot price of "+instanceType); ok {
+			return g
+		}
+		return c.Hourly(l, count)
+	case p.Reservation != nil:
+		r := *p.Reservation
+		l.Name = fmt.Sprintf("Instance usage (Linux, %s, %s)", r.label(), instanceType)
+		l.Item = fmt.Sprintf("%s/linux/reserved/%s/%s/%s", instanceType, r.Term, r.Class, r.Payment)
+		if p.OS != "linux" {
+			return c.Unpriced(l, "the catalog has reserved prices for Linux only")
+		}
+		return covReservedLine(c, l, count, r)
+	}
+	l.Name = fmt.Sprintf("Instance usage (%s, on-demand, %s)", covOSLabel(p.OS), instanceType)
+	l.Item = instanceType + "/" + p.OS + "/on_demand"
+	if g, ok := covGap(c, l, "on-demand price of "+instanceType+" ("+p.OS+")"); ok {
+		return g
+	}
+	comp := c.Hourly(l, count)
+	if sp, ok := covSavingsPlan(c, comp); ok {
+		sp.Name = fmt.Sprintf("Instance usage (%s, savings plan, %s)", covOSLabel(p.OS), instanceType)
+		return sp
+	}
+	return comp
+}
+
+func covOSLabel(os string) string {
+	switch os {
+	case "windows":
+		return "Windows"
+	case "rhel":
+		return "RHEL"
+	case "sles":
+		return "SUSE"
+	}
+	return "Linux"
+}
+
+// covEBSVolume prices one EBS volume shape (storage, IOPS and throughput
+// above the gp3 baseline, io1/io2 IOPS) times count, as root or data volumes
+// of group members.
+type covEBSVolume struct {
+	Type       string
+	SizeGB     decimal.Decimal
+	IOPS       decimal.Decimal
+	Throughput decimal.Decimal
+}
+
+func covEBSComponents(c *estimate.Context, v covEBSVolume, count decimal.Decimal, group string) []estimate.Component {
+	t := v.Type
+	if t == "" {
+		t = "gp2"
+	}
+	storageItem := map[string]string{"gp2": "gp2 storage", "gp3": "gp3 storage", "io1": "io1 storage", "io2": "io2 storage",
+		"st1": "st1 storage", "sc1": "sc1 storage", "standard": "standard (magnetic) storage"}[t]
+	l := estimate.Line{Name: fmt.Sprintf("Storage (%s)", t), Group: group, Unit: "GB", Category: estimate.Storage,
+		Service: "ebs", Item: storageItem}
+	if storageItem == "" {
+		return []estimate.Component{c.Unpriced(l, "unknown EBS volume type "+t)}
+	}
+	out := []estimate.Component{c.Monthly(l, v.SizeGB.Mul(count))}
+	switch t {
+	case "gp3":
+		if extra := v.IOPS.Sub(decimal.NewFromInt(3000)); extra.IsPositive() {
+			out = append(out, c.Monthly(estimate.Line{Name: "Provisioned IOPS above 3000 (gp3)", Group: group, Unit: "IOPS",
+				Category: estimate.Storage, Service: "ebs", Item: "gp3 provisioned IOPS above 3000"}, extra.Mul(count)))
+		}
+		if extra := v.Throughput.Sub(decimal.NewFromInt(125)); extra.IsPositive() {
+			out = append(out, c.Monthly(estimate.Line{Name: "Provisioned throughput above 125 MB/s (gp3)", Group: group, Unit: "MB/s",
+				Category: estimate.Storage, Service: "ebs", Item: "gp3 provisioned throughput above 125 MB/s"}, extra.Mul(count)))
+		}
+	case "io1":
+		out = append(out, c.Monthly(estimate.Line{Name: "Provisioned IOPS (io1)", Group: group, Unit: "IOPS",
+			Category: estimate.Storage, Service: "ebs", Item: "io1 provisioned IOPS"}, v.IOPS.Mul(count)))
+	case "io2":
+		out = append(out, c.Monthly(estimate.Line{Name: "Provisioned IOPS (io2, first 32000)", Group: group, Unit: "IOPS",
+			Category: estimate.Storage, Service: "ebs", Item: "io2 provisioned IOPS (first 32000)"}, decimal.Min(v.IOPS, decimal.NewFromInt(32000)).Mul(count)))
+	}
+	return out
+}

@@ -1,0 +1,128 @@
+package aws
+
+import (
+	"github.com/shopspring/decimal"
+
+	"github.com/tfcost/tfcost/internal/estimate"
+)
+
+// lambdaFunctionValues are the aws_lambda_function attributes that drive cost.
+type lambdaFunctionValues struct {
+	MemorySize       *float64 `json:"memory_size"`
+	Architectures    []string `json:"architectures"`
+	EphemeralStorage []struct {
+		Size *float64 `json:"size"`
+	} `json:"ephemeral_storage"`
+}
+
+const (
+	keyLambdaRequests   = "monthly_requests"
+	keyLambdaDurationMS = "request_duration_ms"
+	// keyLambdaDurationOld is the key of older Infracost usage files.
+	keyLambdaDurationOld = "average_request_duration"
+)
+
+// Lambda's duration tiers (GB-seconds per month, per account and region;
+// tfcost applies them per function, as Infracost does).
+var (
+	lambdaX86Tiers = []decimal.Decimal{decimal.NewFromInt(6_000_000_000), decimal.NewFromInt(9_000_000_000)}
+	lambdaArmTiers = []decimal.Decimal{decimal.NewFromInt(7_500_000_000), decimal.NewFromInt(11_250_000_000)}
+)
+
+// lambdaFunction: requests per million, duration in GB-seconds with AWS's
+// volume tiers (arm64 has its own), and ephemeral storage above 512 MB.
+func lambdaFunction() estimate.Rule {
+	return estimate.Rule{
+		Type: "aws_lambda_function",
+		Components: []string{"Requests", "Duration (x86, first 6B GB-seconds)", "Duration (x86, next 9B GB-seconds)",
+			"Duration (x86, over 15B GB-seconds)", "Duration (arm64, first 7.5B GB-seconds)", "Duration (arm64, next 11.25B GB-seconds)",
+			"Duration (arm64, over 18.75B GB-seconds)", "Ephemeral storage above 512 MB"},
+		UsageKeys: []estimate.UsageKey{
+			{Key: keyLambdaRequests, Description: "requests per month"},
+			{Key: keyLambdaDurationMS, Description: "average duration of a request in milliseconds (rounded up to 1 ms); average_request_duration is read too"},
+		},
+		Notes: "The free tier is not deducted. arm64 tiers above the first are not in the catalog and are reported unpriced when reached.",
+		Price: func(c *estimate.Context) ([]estimate.Component, error) {
+			var v lambdaFunctionValues
+			if err := c.Decode(&v); err != nil {
+				return nil, err
+			}
+			memMB := decimal.NewFromInt(128)
+			if v.MemorySize != nil {
+				memMB = estimate.Float(*v.MemorySize)
+			}
+			arm := len(v.Architectures) > 0 && v.Architectures[0] == "arm64"
+			requests := covNum(c, keyLambdaRequests)
+			out := []estimate.Component{lambdaRequests(c, requests)}
+			out = append(out, lambdaDuration(c, requests, memMB, arm)...)
+			if len(v.EphemeralStorage) > 0 && v.EphemeralStorage[0].Size != nil {
+				if extra := estimate.Float(*v.EphemeralStorage[0].Size).Sub(decimal.NewFromInt(512)); extra.IsPositive() {
+					out = append(out, lambdaEphemeral(c, requests, extra))
+				}
+			}
+			return out, nil
+		},
+	}
+}
+
+func lambdaRequests(c *estimate.Context, requests *decimal.Decimal) estimate.Component {
+	return c.UsageQuantity(estimate.Line{Name: "Requests", Unit: "1M requests", Category: estimate.Compute,
+		Service: "lambda", Item: "requests"}, covPer(requests, 1_000_000))
+}
+
+// lambdaSeconds is the billed seconds per request (duration rounded up to 1 ms).
+func lambdaSeconds(c *estimate.Context) decimal.Decimal {
+	ms, ok := c.Usage.Number(keyLambdaDurationMS)
+	if !ok {
+		ms, ok = c.Usage.Number(keyLambdaDurationOld)
+	}
+	if !ok {
+		ms = decimal.NewFromInt(1) // AWS's minimum billed duration
+	}
+	return ms.Ceil().Div(decimal.NewFromInt(1000))
+}
+
+func lambdaDuration(c *estimate.Context, requests *decimal.Decimal, memMB decimal.Decimal, arm bool) []estimate.Component {
+	type tier struct{ name, item string }
+	tiers := []tier{{"Duration (x86, first 6B GB-seconds)", "duration x86 (first 6B GB-s/month)"},
+		{"Duration (x86, next 9B GB-seconds)", "duration x86 (next 9B GB-s)"},
+		{"Duration (x86, over 15B GB-seconds)", "duration x86 (over 15B GB-s)"}}
+	limits := lambdaX86Tiers
+	if arm {
+		tiers = []tier{{"Duration (arm64, first 7.5B GB-seconds)", "duration arm64 (first 7.5B GB-s/month)"},
+			{"Duration (arm64, next 11.25B GB-seconds)", "duration arm64 (next 11.25B GB-s)"},
+			{"Duration (arm64, over 18.75B GB-seconds)", "duration arm64 (over 18.75B GB-s)"}}
+		limits = lambdaArmTiers
+	}
+	line := func(t tier) estimate.Line {
+		return estimate.Line{Name: t.name, Unit: "GB-seconds", Category: estimate.Compute, Service: "lambda", Item: t.item}
+	}
+	if requests == nil {
+		return []estimate.Component{c.UsageQuantity(line(tiers[0]), nil)}
+	}
+	gbs := requests.Mul(memMB.Div(decimal.NewFromInt(1024))).Mul(lambdaSeconds(c))
+	var out []estimate.Component
+	for i, q := range covTiers(gbs, limits...) {
+		if i > 0 && !q.IsPositive() {
+			break
+		}
+		l := line(tiers[i])
+		if g, ok := covGap(c, l, "Lambda "+l.Name); ok {
+			out = append(out, g)
+			continue
+		}
+		q := q
+		out = append(out, c.UsageQuantity(l, &q))
+	}
+	return out
+}
+
+func lambdaEphemeral(c *estimate.Context, requests *decimal.Decimal, extraMB decimal.Decimal) estimate.Component {
+	l := estimate.Line{Name: "Ephemeral storage above 512 MB", Unit: "GB-seconds", Category: estimate.Storage,
+		Service: "lambda", Item: "ephemeral storage above 512 MB"}
+	if requests == nil {
+		return c.UsageQuantity(l, nil)
+	}
+	q := requests.Mul(extraMB.Div(decimal.NewFromInt(1024))).Mul(lambdaSeconds(c))
+	return c.UsageQuantity(l, &q)
+}

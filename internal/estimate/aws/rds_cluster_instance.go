@@ -1,0 +1,102 @@
+package aws
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/tfcost/tfcost/internal/estimate"
+)
+
+// rdsClusterInstanceValues are the aws_rds_cluster_instance attributes that drive cost.
+type rdsClusterInstanceValues struct {
+	InstanceClass *string `json:"instance_class"`
+	Engine        *string `json:"engine"`
+}
+
+// rdsClusterInstance: an Aurora instance-hour for its class and engine (the
+// I/O-Optimized rate when its cluster uses aurora-iopt1 storage), reserved
+// with Infracost's keys; db.serverless instances bill Serverless v2 ACU-hours.
+func rdsClusterInstance() estimate.Rule {
+	return estimate.Rule{
+		Type: "aws_rds_cluster_instance",
+		Components: []string{"Database instance (on-demand, <class>)", "Database instance (reserved …, <class>)",
+			"Aurora Serverless v2 capacity"},
+		UsageKeys: withScheduling([]estimate.UsageKey{
+			{Key: keyCapacityUnitsHrs, Description: "average ACUs of a db.serverless (Serverless v2) instance"},
+			{Key: keyRITerm, Description: "1_year or 3_year; prices the effective hourly rate with the upfront fee amortised"},
+			{Key: keyRIPayment, Description: "no_upfront, partial_upfront or all_upfront"},
+		}...),
+		Notes: "The engine and I/O-Optimized storage come from the cluster the instance belongs to (cluster_identifier).",
+		Price: func(c *estimate.Context) ([]estimate.Component, error) {
+			var v rdsClusterInstanceValues
+			if err := c.Decode(&v); err != nil {
+				return nil, err
+			}
+			engine := "aurora-mysql"
+			if v.Engine != nil && strings.Contains(*v.Engine, "postgres") {
+				engine = "aurora-postgresql"
+			}
+			ioOpt := false
+			for _, r := range c.Related("cluster_identifier", "aws_rds_cluster") {
+				var cl rdsClusterValues
+				if err := c.DecodeResource(r, &cl); err == nil {
+					ioOpt = auroraIOOptimized(cl.StorageType)
+				}
+			}
+			class := covStr(v.InstanceClass)
+			if class == "db.serverless" {
+				return []estimate.Component{auroraServerlessV2(c, ioOpt)}, nil
+			}
+			comp, err := auroraInstance(c, class, engine, ioOpt)
+			if err != nil {
+				return nil, err
+			}
+			return []estimate.Component{comp}, nil
+		},
+	}
+}
+
+func auroraInstance(c *estimate.Context, class, engine string, ioOpt bool) (estimate.Component, error) {
+	key := engine
+	label := "on-demand"
+	if ioOpt {
+		key, label = "aurora-io-optimized", "on-demand, I/O-Optimized"
+	}
+	l := estimate.Line{Name: fmt.Sprintf("Database instance (%s, %s)", label, class), Unit: "hours", Category: estimate.Database,
+		Service: "rds", Item: class + "/" + key + "/single-az/on_demand"}
+	r, ok, err := covReadReservation(c)
+	if err != nil {
+		return estimate.Component{}, err
+	}
+	if ok {
+		l.Name = fmt.Sprintf("Database instance (%s, %s)", r.label(), class)
+		l.Item = fmt.Sprintf("%s/%s/single-az/reserved/%s/%s", class, key, r.Term, r.Payment)
+		return covReservedLine(c, l, decimal.NewFromInt(1), r), nil
+	}
+	if g, ok := covGap(c, l, "Aurora "+class+" ("+key+")"); ok {
+		return g, nil
+	}
+	return c.Hourly(l, decimal.NewFromInt(1)), nil
+}
+
+// auroraServerlessV2 bills the average ACUs for every running hour.
+func auroraServerlessV2(c *estimate.Context, ioOpt bool) estimate.Component {
+	l := estimate.Line{Name: "Aurora Serverless v2 capacity", Unit: "ACU-hours", Category: estimate.Database,
+		Service: "rds", Item: "Aurora Serverless v2 ACU hour"}
+	if ioOpt {
+		return c.Unpriced(l, "no catalog price for Serverless v2 ACUs on I/O-Optimized storage")
+	}
+	if g, ok := covGap(c, l, "Aurora Serverless v2 ACUs"); ok {
+		return g
+	}
+	acu, ok := c.Usage.Number(keyCapacityUnitsHrs)
+	if !ok {
+		return c.UsageQuantity(l, nil)
+	}
+	q := acu.Mul(c.Hours())
+	comp := c.UsageQuantity(l, &q)
+	comp.HourlyQuantity = &acu
+	return comp
+}
