@@ -1,0 +1,144 @@
+package aws
+
+import (
+	"strings"
+	"testing"
+)
+
+// Figures (us-east-1 unless stated), from /work/shared/pricing:
+//   ec2_ondemand_by_os.csv / ec2_ondemand_linux.csv: m5.large linux 0.096,
+//     windows 0.188, rhel 0.16; m5.4xlarge 0.768; t3.medium 0.0416 (2 vCPU);
+//     ap-northeast-1 i2.xlarge linux 1.001, ebs_optimized_surcharge 0.02.
+//   ec2_linux_reserved_spot.csv: m5.large spot_avg 0.03168;
+//     m5.4xlarge ri_1yr_std_all_upfront 0.451598.
+//   aws_unit_prices.csv: ebs gp2 0.1, gp3 0.08, gp3 IOPS>3000 0.005,
+//     gp3 throughput>125 0.04, io1 0.125, io1 IOPS 0.065;
+//     ec2 detailed monitoring metric 0.3; T3 unlimited CPU credits 0.05.
+func TestInstance(t *testing.T) {
+	const root8 = "0.8" // default root: 8 GB × 0.1 (gp2)
+	tests := []struct {
+		name, values, unknown, usage, region string
+		want                                 map[string]string // component → monthly cost ("" = nil)
+		total                                string
+	}{
+		{name: "linux on-demand, default root",
+			values: `{"instance_type":"m5.large"}`,
+			// 0.096 × 730 = 70.08; root 8 GB × 0.1 = 0.8
+			want:  map[string]string{"Instance usage (Linux/UNIX, on-demand, m5.large)": "70.08", "Storage (gp2)": root8},
+			total: "70.88"},
+		{name: "windows from usage",
+			values: `{"instance_type":"m5.large"}`, usage: "operating_system: windows",
+			// 0.188 × 730 = 137.24
+			want: map[string]string{"Instance usage (Windows, on-demand, m5.large)": "137.24"}},
+		{name: "rhel from usage",
+			values: `{"instance_type":"m5.large"}`, usage: "operating_system: rhel",
+			// 0.16 × 730 = 116.8
+			want: map[string]string{"Instance usage (RHEL, on-demand, m5.large)": "116.8"}},
+		{name: "bad operating system is unpriced",
+			values: `{"instance_type":"m5.large"}`, usage: "operating_system: beos",
+			want: map[string]string{"Instance usage": ""}},
+		{name: "spot via instance_market_options",
+			values: `{"instance_type":"m5.large","instance_market_options":[{"market_type":"spot"}]}`,
+			// 0.03168 × 730 = 23.1264
+			want: map[string]string{"Instance usage (Linux/UNIX, spot, m5.large)": "23.1264"}},
+		{name: "reserved from usage, all upfront amortised (not $0)",
+			values: `{"instance_type":"m5.4xlarge"}`,
+			usage:  "reserved_instance_type: standard\nreserved_instance_term: 1_year\nreserved_instance_payment_option: all_upfront",
+			// 0.451598 × 730 = 329.66654
+			want: map[string]string{"Instance usage (Linux/UNIX, reserved, m5.4xlarge)": "329.66654"}},
+		{name: "dedicated tenancy is unpriced",
+			values: `{"instance_type":"m5.large","tenancy":"dedicated"}`,
+			want:   map[string]string{"Instance usage (Linux/UNIX, dedicated tenancy, m5.large)": ""}},
+		{name: "detailed monitoring",
+			values: `{"instance_type":"m5.large","monitoring":true}`,
+			// 7 metrics × 0.3 = 2.1
+			want: map[string]string{"EC2 detailed monitoring": "2.1"}},
+		{name: "scheduling keys apply to the instance, not its storage",
+			values: `{"instance_type":"m5.large"}`, usage: "monthly_hrs: 200",
+			// 0.096 × 200 = 19.2; storage stays 0.8
+			want: map[string]string{"Instance usage (Linux/UNIX, on-demand, m5.large)": "19.2", "Storage (gp2)": root8}},
+		{name: "hours_per_day × days_per_month",
+			values: `{"instance_type":"m5.large"}`, usage: "hours_per_day: 10\ndays_per_month: 22",
+			// 0.096 × 10 × 22 = 21.12
+			want: map[string]string{"Instance usage (Linux/UNIX, on-demand, m5.large)": "21.12"}},
+		{name: "t3 unlimited by default, credits from usage",
+			values: `{"instance_type":"t3.medium"}`, usage: "monthly_cpu_credit_hrs: 100",
+			// 0.0416 × 730 = 30.368; credits 100 h × 2 vCPU × 0.05 = 10
+			want: map[string]string{"Instance usage (Linux/UNIX, on-demand, t3.medium)": "30.368", "CPU credits": "10"}},
+		{name: "t3 credits without usage show the price only",
+			values: `{"instance_type":"t3.medium","credit_specification":[{"cpu_credits":"unlimited"}]}`,
+			want:   map[string]string{"CPU credits": ""}},
+		{name: "root gp3 with IOPS and throughput above baseline",
+			values: `{"instance_type":"m5.large","root_block_device":[{"volume_type":"gp3","volume_size":100,"iops":4000,"throughput":250}]}`,
+			// 100 × 0.08 = 8; (4000-3000) × 0.005 = 5; (250-125) × 0.04 = 5
+			want: map[string]string{"Storage (gp3)": "8", "IOPS above 3000 (gp3)": "5", "Throughput above 125 MiB/s (gp3)": "5"}},
+		{name: "io1 ebs_block_device",
+			values: `{"instance_type":"m5.large","ebs_block_device":[{"device_name":"xvdb","volume_type":"io1","volume_size":1000,"iops":800}]}`,
+			// 1000 × 0.125 = 125; 800 × 0.065 = 52
+			want: map[string]string{"Storage (io1)": "125", "Provisioned IOPS (io1)": "52"}},
+		{name: "ebs-optimized surcharge where AWS charges one",
+			values: `{"instance_type":"i2.xlarge","ebs_optimized":true}`, region: "ap-northeast-1",
+			// 1.001 × 730 = 730.73; 0.02 × 730 = 14.6
+			want: map[string]string{"Instance usage (Linux/UNIX, on-demand, i2.xlarge)": "730.73", "EBS-optimized usage": "14.6"}},
+		{name: "unknown instance_type",
+			values: `{}`, unknown: `{"instance_type":true}`,
+			want: map[string]string{"Instance usage": ""}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			region := tt.region
+			if region == "" {
+				region = "us-east-1"
+			}
+			r := priceOneUnknown(t, "aws_instance", tt.values, tt.unknown, tt.usage, region)
+			for name, want := range tt.want {
+				assertMonthly(t, r, name, want)
+			}
+			if tt.total != "" {
+				assertTotal(t, r, tt.total)
+			}
+		})
+	}
+}
+
+func TestInstanceFlags(t *testing.T) {
+	r := priceOneUnknown(t, "aws_instance", `{}`, `{"instance_type":true}`, "", "us-east-1")
+	if c := comp(t, r, "Instance usage"); !c.Unknown || !strings.Contains(c.Note, "instance_type") {
+		t.Errorf("want unknown instance_type, got %+v", c)
+	}
+	r = priceOne(t, "aws_instance", `{"instance_type":"m5.large","tenancy":"dedicated"}`, "", "us-east-1")
+	if c := comp(t, r, "Instance usage (Linux/UNIX, dedicated tenancy, m5.large)"); !c.Unpriced || !strings.Contains(c.Note, "shared tenancy") {
+		t.Errorf("want unpriced dedicated, got %+v", c)
+	}
+	r = priceOne(t, "aws_instance", `{"instance_type":"m5.large"}`, "", "us-east-1")
+	if c := comp(t, r, "Storage (gp2)"); c.Group != "root_block_device" || !strings.Contains(c.Note, "8 GB") || !strings.Contains(c.Note, "gp2") {
+		t.Errorf("default root note: %+v", c)
+	}
+	r = priceOne(t, "aws_instance", `{"instance_type":"m5.large","instance_market_options":[{"market_type":"spot"}]}`, "", "us-east-1")
+	if c := comp(t, r, "Instance usage (Linux/UNIX, spot, m5.large)"); !strings.Contains(c.Note, "interruption frequency") {
+		t.Errorf("spot note lacks advisor band: %q", c.Note)
+	}
+	// t2 is standard unless asked; standard mode has no credit line.
+	for _, v := range []string{`{"instance_type":"t2.micro"}`, `{"instance_type":"t3.micro","credit_specification":[{"cpu_credits":"standard"}]}`} {
+		if r := priceOne(t, "aws_instance", v, "", "us-east-1"); hasComp(r, "CPU credits") {
+			t.Errorf("%s: unexpected CPU credits", v)
+		}
+	}
+	// An ebs_block_device whose size comes from a snapshot is unknown, not $0.
+	r = priceOneUnknown(t, "aws_instance", `{"instance_type":"m5.large","ebs_block_device":[{"device_name":"xvdf","snapshot_id":"snap-1"}]}`,
+		`{"ebs_block_device":[{"volume_size":true,"volume_type":true}]}`, "", "us-east-1")
+	found := false
+	for _, c := range r.Components {
+		if strings.HasPrefix(c.Group, "ebs_block_device[0]") && c.Unknown {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("snapshot-sized block device should be unknown: %+v", r.Components)
+	}
+	// ebs_optimized unknown on a type with no surcharge adds nothing.
+	r = priceOneUnknown(t, "aws_instance", `{"instance_type":"m5.large"}`, `{"ebs_optimized":true}`, "", "us-east-1")
+	if hasComp(r, "EBS-optimized usage") {
+		t.Errorf("no surcharge on m5.large")
+	}
+}
