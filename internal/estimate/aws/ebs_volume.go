@@ -167,10 +167,7 @@ func io2IOPS(c *estimate.Context, group string, v volume) []estimate.Component {
 		return provisionedIOPS(c, group, v, "io2", "io2 provisioned IOPS (first 32000)")
 	}
 	iops := estimate.Float(*v.Iops)
-	tier1 := "io2 provisioned IOPS (first 32000)"
-	if _, ok := c.Price("ebs", tier1); !ok {
-		tier1 = "io2 provisioned IOPS (tier 1, up to 32000)"
-	}
+	tier1 := regionalItem(c, "ebs", "io2 provisioned IOPS (first 32000)", "io2 provisioned IOPS (tier 1, up to 32000)")
 	out := []estimate.Component{c.Monthly(estimate.Line{Name: "Provisioned IOPS (io2, up to 32000)", Group: group, Unit: "IOPS",
 		Category: estimate.Storage, Service: "ebs", Item: tier1}, decimal.Min(iops, io2Tier1Max))}
 	if iops.GreaterThan(io2Tier1Max) {
@@ -202,4 +199,24 @@ func standardIO(c *estimate.Context, group string) estimate.Component {
 		q = q.Div(estimate.Int(1_000_000))
 	}
 	return c.UsageQuantity(l, &q)
+}
+
+// regionalItem returns the first of several names for the same figure that
+// the region itself prices, else the first one priced at all (fallback),
+// else the first name (which then reports unpriced).
+func regionalItem(c *estimate.Context, service string, names ...string) string {
+	first := ""
+	for _, n := range names {
+		p, ok := c.Price(service, n)
+		if ok && !p.Approximate {
+			return n
+		}
+		if ok && first == "" {
+			first = n
+		}
+	}
+	if first == "" {
+		return names[0]
+	}
+	return first
 }
