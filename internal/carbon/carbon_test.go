@@ -10,6 +10,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/tfcost/tfcost/internal/estimate"
+	"github.com/tfcost/tfcost/internal/usage"
 )
 
 func d(s string) decimal.Decimal { return decimal.RequireFromString(s) }
@@ -138,5 +139,37 @@ func TestGeneratedUpToDate(t *testing.T) {
 	got, _ := os.ReadFile(out)
 	if !bytes.Equal(got, coefficientsJSON) {
 		t.Error("coefficients.json is stale: run go generate ./internal/carbon")
+	}
+}
+
+// TestUnitEconomics: a project serving 25,000,000 requests a month.
+func TestUnitEconomics(t *testing.T) {
+	uf, err := usage.Parse("usage.yml", []byte("version: 0.1\nproject:\n  monthly_requests: 25000000\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(uf.Warnings) > 0 {
+		t.Errorf("project key warned: %v", uf.Warnings)
+	}
+	est := &estimate.Estimate{MonthlyCost: d("1250.50"), Resources: []*estimate.Resource{
+		{Address: "aws_instance.api", Region: "us-east-1", Status: estimate.StatusPriced, MonthlyCost: d("1250.50"),
+			Components: []estimate.Component{{Footprint: &estimate.Footprint{InstanceType: "m5.large", InstanceHours: d("730")}}}}}}
+	Annotate(est)
+	UnitFromUsage(est, uf)
+	if est.Unit == nil {
+		t.Fatal("no unit economics")
+	}
+	// 1250.50 / (25,000,000 / 1,000) = 1250.50 / 25,000 = 0.05002 per 1,000 requests
+	if !est.Unit.CostPer1kRequests.Equal(d("0.05002")) {
+		t.Errorf("cost per 1k = %s", est.Unit.CostPer1kRequests)
+	}
+	// m5.large 3.017434 kg (TestM5LargeUSEast1) / 25,000 = 0.000120697 → 0.000121
+	if est.Unit.KgCO2ePer1kRequests == nil || !est.Unit.KgCO2ePer1kRequests.Equal(d("0.000121")) {
+		t.Errorf("kg per 1k = %v", est.Unit.KgCO2ePer1kRequests)
+	}
+	UnitFromUsage(est, nil) // no usage file: unchanged
+	SetUnitEconomics(est, decimal.Zero)
+	if est.Unit != nil {
+		t.Error("zero requests must clear unit economics")
 	}
 }

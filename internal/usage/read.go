@@ -22,6 +22,9 @@ const (
 	keyVersion  = "version"
 	keyDefaults = "resource_type_default_usage"
 	keyUsage    = "resource_usage"
+	// keyProject is tfcost's addition: project-level usage such as
+	// monthly_requests (cost and kgCO2e per 1,000 requests).
+	keyProject = "project"
 )
 
 // maxNodes bounds the work done on one file: YAML aliases can make a small
@@ -101,9 +104,21 @@ func Parse(name string, data []byte) (*File, error) {
 					f.Resources[rk.Value] = vals
 				}
 			}
+		case keyProject:
+			if isNull(v) {
+				continue
+			}
+			if v.Kind != yaml.MappingNode {
+				return nil, p.errAt(v, "project is not a mapping", "project-level usage keys, e.g. `monthly_requests: 25000000`")
+			}
+			vals, err := p.values(v, keyProject+"\x00\x00", "", f.lines)
+			if err != nil {
+				return nil, err
+			}
+			f.Project = vals
 		default:
-			f.Warnings = append(f.Warnings, fmt.Sprintf("%s:%d: unknown top-level key %s (known: %s, %s, %s)",
-				name, k.Line, k.Value, keyVersion, keyDefaults, keyUsage))
+			f.Warnings = append(f.Warnings, fmt.Sprintf("%s:%d: unknown top-level key %s (known: %s, %s, %s, %s)",
+				name, k.Line, k.Value, keyVersion, keyDefaults, keyUsage, keyProject))
 		}
 	}
 	if version == nil {

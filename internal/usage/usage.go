@@ -76,6 +76,10 @@ func (v Values) Bool(path string) (bool, bool) {
 	return b, ok
 }
 
+// KeyMonthlyRequests is the project-level usage key (under `project:`) giving
+// the requests the whole project serves a month.
+const KeyMonthlyRequests = "monthly_requests"
+
 // Scheduling keys understood on every compute resource.
 const (
 	KeyMonthlyHours = "monthly_hrs"
@@ -91,6 +95,9 @@ type File struct {
 	Defaults map[string]Values
 	// Resources are resource_usage, by address; addresses may use [*].
 	Resources map[string]Values
+	// Project is tfcost's project-level usage (top-level `project:`), e.g.
+	// monthly_requests for cost per 1,000 requests. Nil when absent.
+	Project Values
 	// Warnings are non-fatal findings with file and line (unknown keys, …).
 	Warnings []string
 
