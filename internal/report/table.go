@@ -213,9 +213,14 @@ func (t *tableWriter) resourceRows(r *estimate.Resource) []row {
 	rows := []row{{kind: rowResource, name: r.Address}}
 	own, subs := groups(r)
 	var extra []string
-	if r.Range != nil {
-		extra = append(extra, fmt.Sprintf("range: %s – %s per month, expected %s (%s)",
-			money(r.Range.Min), money(r.Range.Max), money(r.Range.Expected), r.Range.Basis))
+	if r.Range != nil && !r.Range.Min.Equal(r.Range.Max) {
+		// A range only says something when the bounds differ (autoscaling).
+		rng := fmt.Sprintf("range: %s – %s per month, expected %s", money(r.Range.Min), money(r.Range.Max),
+			money(r.Range.Expected))
+		if r.Range.Basis != "" {
+			rng += " (" + r.Range.Basis + ")"
+		}
+		extra = append(extra, rng)
 	}
 	if r.Note != "" {
 		extra = append(extra, r.Note)

@@ -1,0 +1,104 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tfcost/tfcost/internal/failure"
+	"github.com/tfcost/tfcost/internal/report"
+)
+
+// breakdownArgs are the parsed arguments of `tfcost breakdown`.
+type breakdownArgs struct {
+	Plan         string
+	Format       string
+	OutFile      string
+	UsageFile    string
+	StrictPrices bool
+	Fields       []string
+	ShowSkipped  bool
+}
+
+func newBreakdownCommand(g *globalOptions) *cobra.Command {
+	var a breakdownArgs
+	var fields []string
+	c := &cobra.Command{
+		Use:   "breakdown PLAN",
+		Short: "Show the monthly and annual cost of a plan's AWS resources",
+		Long: "Price the resources of a Terraform plan (JSON from `terraform show -json`, a binary plan\n" +
+			"file when terraform is on PATH, or - for stdin) from the embedded catalog.\n\n" +
+			"Components that depend on usage show their unit price and add nothing until a usage file\n" +
+			"(Infracost format 0.1) gives them quantities.",
+		Example: "  tfcost breakdown plan.json\n" +
+			"  tfcost breakdown plan.json --usage-file usage.yml --format json --out-file cost.json\n" +
+			"  tfcost breakdown plan.json --fields price,monthlyQuantity,unit,monthlyCost",
+		Args: exactArgs(1, "one plan file"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			a.Plan = args[0]
+			var err error
+			if a.Fields, err = report.ParseFields(splitFields(fields)); err != nil {
+				return err
+			}
+			if _, ok := report.Lookup(a.Format); !ok {
+				return failure.Usagef("unknown --format %q; expected one of %s", a.Format, strings.Join(report.Formats(), ", "))
+			}
+			return runBreakdown(g, a)
+		},
+	}
+	f := c.Flags()
+	f.StringVar(&a.Format, "format", "table", "output `FORMAT`: "+strings.Join(report.Formats(), ", "))
+	f.StringVar(&a.OutFile, "out-file", "", "write the output to `FILE` instead of stdout")
+	f.StringVar(&a.UsageFile, "usage-file", "", "usage `FILE` (YAML, Infracost format 0.1) with quantities the plan cannot know")
+	f.BoolVar(&a.StrictPrices, "strict-prices", false, "leave a component unpriced instead of using the us-east-1 figure when its region has no price")
+	f.StringSliceVar(&fields, "fields", nil, "table columns: "+strings.Join(report.TableFields, ",")+", or all")
+	f.BoolVar(&a.ShowSkipped, "show-skipped", false, "list free, unsupported and skipped resources one by one")
+	return c
+}
+
+func splitFields(in []string) []string {
+	var out []string
+	for _, f := range in {
+		for _, p := range strings.Split(f, ",") {
+			if p = strings.TrimSpace(p); p != "" {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
+}
+
+func runBreakdown(g *globalOptions, a breakdownArgs) error {
+	render, _ := report.Lookup(a.Format)
+	proj, err := g.estimatePlan(planInput{PlanFile: a.Plan, UsageFile: a.UsageFile, StrictPrices: a.StrictPrices,
+		WithPast: a.Format == "json"})
+	if err != nil {
+		return err
+	}
+	opts := report.Options{Fields: a.Fields, ShowSkipped: a.ShowSkipped, Version: version(g.version),
+		Command: "breakdown", UsageFile: a.UsageFile, ConfigFile: g.configFile,
+		Color: a.Format == "table" && a.OutFile == "" && g.color()}
+	return writeOutput(g.io.Out, a.OutFile, func(w io.Writer) error {
+		return render(w, []report.Project{proj}, opts)
+	})
+}
+
+// writeOutput renders to stdout, or to a file when out is set (written only
+// once rendering succeeded, so a failure never leaves half a report).
+func writeOutput(stdout io.Writer, out string, render func(io.Writer) error) error {
+	if out == "" {
+		return render(stdout)
+	}
+	var buf bytes.Buffer
+	if err := render(&buf); err != nil {
+		return err
+	}
+	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
+		return &failure.Error{Kind: failure.Internal, File: out, Msg: fmt.Sprintf("cannot write output file: %v", err), Err: err}
+	}
+	return nil
+}

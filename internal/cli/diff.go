@@ -1,0 +1,60 @@
+package cli
+
+import (
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tfcost/tfcost/internal/failure"
+	"github.com/tfcost/tfcost/internal/policy"
+	"github.com/tfcost/tfcost/internal/report"
+)
+
+type diffArgs struct {
+	projectArgs
+	Format string
+}
+
+// newDiffCmd is `tfcost diff`: the cost change of a plan, resource by
+// resource, against the prior state or a baseline.
+func newDiffCmd() *cobra.Command {
+	a := &diffArgs{}
+	cmd := &cobra.Command{
+		Use:   "diff [PLAN_JSON...]",
+		Short: "Show the monthly cost change of a plan (prior → planned), per resource and component",
+		Long: `diff prices the prior state (the plan's "before" values) and the planned values and
+shows the change per resource with its action (create, update, replace, delete), per
+cost component, per category and in total (Δ/month and Δ%; "new" when the prior cost is 0).
+
+--baseline compares with another plan or with tfcost JSON saved on the main branch.
+Without a plan argument, the projects of tfcost.yml (--config) are diffed together.
+With --policy the verdict is shown and the exit status is the gate's (see check).`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			a.Plans = args
+			render, ok := report.LookupDiff(a.Format)
+			if !ok {
+				return failure.Usagef("unknown --format %q; expected one of %s", a.Format, strings.Join(report.DiffFormats(), ", "))
+			}
+			r, projects, err := a.buildDiff()
+			if err != nil {
+				return err
+			}
+			var gate error
+			if a.PolicyFile != "" {
+				r.Verdict, gate = policy.Apply(nil, a.PolicyFile, policyInput(r, projects), a.AllowSoft)
+				if r.Verdict == nil {
+					return gate // the policy file itself is broken
+				}
+			}
+			if err := render(cmd.OutOrStdout(), r, report.Options{Command: "diff"}); err != nil {
+				return failure.Internalf("cannot write output: %v", err)
+			}
+			return gate
+		},
+	}
+	a.register(cmd.Flags(), true)
+	cmd.Flags().StringVar(&a.Format, "format", "table", "output format: "+strings.Join(report.DiffFormats(), ", "))
+	return cmd
+}

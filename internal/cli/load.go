@@ -1,0 +1,174 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"sort"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tfcost/tfcost/internal/catalog"
+	"github.com/tfcost/tfcost/internal/config"
+	"github.com/tfcost/tfcost/internal/estimate"
+	"github.com/tfcost/tfcost/internal/estimate/aws"
+	"github.com/tfcost/tfcost/internal/plan"
+	"github.com/tfcost/tfcost/internal/report"
+	"github.com/tfcost/tfcost/internal/usage"
+)
+
+// globalOptions are the flags every command shares, and what they load
+// (once per run).
+type globalOptions struct {
+	catalogFile string
+	configFile  string
+	noColor     bool
+	region      string
+
+	version string
+	io      IO
+
+	cat *catalog.Catalog
+	cfg *config.Config
+	reg *estimate.Registry
+}
+
+func (g *globalOptions) addFlags(c *cobra.Command) {
+	f := c.PersistentFlags()
+	f.StringVar(&g.catalogFile, "catalog", "", "price catalog `FILE` to use instead of the embedded one")
+	f.StringVar(&g.configFile, "config", "", "tfcost.yml `FILE` with custom prices, a discount and projects")
+	f.BoolVar(&g.noColor, "no-color", false, "never colour the output (colour is used only on a terminal)")
+	f.StringVar(&g.region, "region", "", "price every resource in `REGION`, whatever its provider says")
+}
+
+// color reports whether table output may use ANSI colours.
+func (g *globalOptions) color() bool {
+	return g.io.Terminal && !g.noColor && os.Getenv("NO_COLOR") == ""
+}
+
+// catalog returns the --catalog file, or the embedded catalog.
+func (g *globalOptions) catalog() (*catalog.Catalog, error) {
+	if g.cat != nil {
+		return g.cat, nil
+	}
+	if g.catalogFile == "" {
+		g.cat = catalog.Embedded()
+		return g.cat, nil
+	}
+	c, err := catalog.Load(g.catalogFile)
+	if err != nil {
+		return nil, err
+	}
+	g.cat = c
+	return c, nil
+}
+
+// config returns the --config file; nil when none was given.
+func (g *globalOptions) config() (*config.Config, error) {
+	if g.cfg != nil || g.configFile == "" {
+		return g.cfg, nil
+	}
+	c, err := config.Load(g.configFile)
+	if err != nil {
+		return nil, err
+	}
+	g.cfg = c
+	return c, nil
+}
+
+func (g *globalOptions) registry() *estimate.Registry {
+	if g.reg == nil {
+		g.reg = aws.NewRegistry()
+	}
+	return g.reg
+}
+
+// planInput is one plan to price.
+type planInput struct {
+	// Name labels the project in reports ("" = the plan path).
+	Name      string
+	PlanFile  string
+	UsageFile string
+	// Region overrides every resource's region ("" = --region, then the plan's).
+	Region       string
+	StrictPrices bool
+	// WithPast also prices the prior state (for JSON's pastBreakdown and diffs).
+	WithPast bool
+}
+
+// estimatePlan runs the pipeline for one plan: read the plan and usage
+// file, price with the catalog, config prices and discount, and print the
+// warnings to stderr.
+func (g *globalOptions) estimatePlan(in planInput) (report.Project, error) {
+	cat, err := g.catalog()
+	if err != nil {
+		return report.Project{}, err
+	}
+	cfg, err := g.config()
+	if err != nil {
+		return report.Project{}, err
+	}
+	var uf *usage.File
+	if in.UsageFile != "" {
+		if uf, err = usage.Load(in.UsageFile); err != nil {
+			return report.Project{}, err
+		}
+		uf.CheckKeys(g.registry().KnownUsageKeys())
+		g.warn(uf.Warnings)
+	}
+	region := in.Region
+	if region == "" {
+		region = g.region
+	}
+	p, err := plan.ReadFile(in.PlanFile, plan.Options{Region: region})
+	if err != nil {
+		return report.Project{}, err
+	}
+	opts := estimate.Options{Catalog: cat, Registry: g.registry(), Usage: uf, StrictPrices: in.StrictPrices, Name: in.Name}
+	cfg.Apply(&opts)
+	e := estimate.New(opts)
+	est := e.Estimate(p)
+	proj := report.Project{Name: in.Name, Path: in.PlanFile, Estimate: est}
+	if proj.Name == "" {
+		proj.Name = in.PlanFile
+		est.Name = in.PlanFile
+	}
+	if in.WithPast {
+		proj.Past = e.EstimatePrior(p)
+		proj.Past.Name = proj.Name
+	}
+	g.warnEstimate(est)
+	return proj, nil
+}
+
+// maxResourceWarnings caps the per-resource warnings printed for one plan: a
+// plan with thousands of unknown values should not bury the output.
+const maxResourceWarnings = 50
+
+func (g *globalOptions) warnEstimate(est *estimate.Estimate) {
+	g.warn(est.Warnings)
+	var rw []string
+	for _, r := range est.Resources {
+		rw = append(rw, r.Warnings...)
+	}
+	if len(rw) > maxResourceWarnings {
+		n := len(rw) - maxResourceWarnings
+		rw = append(rw[:maxResourceWarnings], fmt.Sprintf("… and %d more warnings (see the JSON output's warnings)", n))
+	}
+	g.warn(rw)
+}
+
+func (g *globalOptions) warn(msgs []string) {
+	for _, m := range msgs {
+		fmt.Fprintf(g.io.Err, "Warning: %s\n", m)
+	}
+}
+
+// sortedStrings returns the keys of m, sorted.
+func sortedStrings[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

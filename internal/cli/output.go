@@ -1,0 +1,123 @@
+package cli
+
+import (
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tfcost/tfcost/internal/diff"
+	"github.com/tfcost/tfcost/internal/failure"
+	"github.com/tfcost/tfcost/internal/report"
+)
+
+type outputArgs struct {
+	Paths  []string
+	Format string
+}
+
+// newOutputCmd is `tfcost output`: merge tfcost JSON files written by
+// parallel CI jobs (one per project) into one report in any format — the
+// fan-out/fan-in that lets a monorepo scale past one machine.
+func newOutputCmd() *cobra.Command {
+	a := &outputArgs{}
+	cmd := &cobra.Command{
+		Use:   "output --path 'results/*.json' [--format FORMAT]",
+		Short: "Merge tfcost JSON files from parallel runs into one report",
+		Long: `output reads tfcost JSON files (breakdown or diff --format json), one per project,
+and renders them together: --format json writes one merged JSON file; table, markdown
+and csv render the merged breakdown; diff and the *-comment formats render the cost
+change (prior → planned) of every project with the aggregate.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(a.Paths) == 0 {
+				return failure.Usagef("output needs --path with one or more tfcost JSON files or globs")
+			}
+			projects, _, err := readJSONPaths(a.Paths)
+			if err != nil {
+				return err
+			}
+			opts := report.Options{Command: "output"}
+			out := cmd.OutOrStdout()
+			if a.Format == "diff" || strings.HasSuffix(a.Format, "-comment") {
+				name := a.Format
+				if name == "diff" {
+					name = "table"
+				}
+				render, ok := report.LookupDiff(name)
+				if !ok {
+					return failure.Usagef("unknown --format %q; expected one of %s", a.Format, strings.Join(outputFormats(), ", "))
+				}
+				var ps []*diff.Project
+				for _, p := range projects {
+					dp := diff.Compare(p.Name, p.Past, p.Estimate, diff.Options{})
+					dp.Path = p.Path
+					ps = append(ps, dp)
+				}
+				if err := render(out, diff.NewReport("prior state", ps...), opts); err != nil {
+					return failure.Internalf("cannot write output: %v", err)
+				}
+				return nil
+			}
+			render, ok := report.Lookup(a.Format)
+			if !ok {
+				return failure.Usagef("unknown --format %q; expected one of %s", a.Format, strings.Join(outputFormats(), ", "))
+			}
+			if err := render(out, projects, opts); err != nil {
+				return failure.Internalf("cannot write output: %v", err)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringArrayVar(&a.Paths, "path", nil, "tfcost JSON file or glob, e.g. 'results/*.json' (repeatable)")
+	cmd.Flags().StringVar(&a.Format, "format", "table", "output format: "+strings.Join(outputFormats(), ", "))
+	return cmd
+}
+
+func outputFormats() []string {
+	out := append(report.Formats(), "diff")
+	for _, f := range report.DiffFormats() {
+		if strings.HasSuffix(f, "-comment") {
+			out = append(out, f)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// readJSONPaths expands globs (sorted, so the merged order is stable) and
+// reads every file's projects. A glob matching nothing is an error: a CI job
+// that produced no result must not pass silently.
+func readJSONPaths(patterns []string) ([]report.Project, []*report.JSONRoot, error) {
+	var files []string
+	seen := map[string]bool{}
+	for _, pat := range patterns {
+		matches, err := filepath.Glob(pat)
+		if err != nil {
+			return nil, nil, failure.Usagef("bad --path pattern %q: %v", pat, err)
+		}
+		if len(matches) == 0 {
+			return nil, nil, failure.Inputf(pat, "no file matches")
+		}
+		sort.Strings(matches)
+		for _, m := range matches {
+			if !seen[m] {
+				seen[m] = true
+				files = append(files, m)
+			}
+		}
+	}
+	var projects []report.Project
+	var roots []*report.JSONRoot
+	for _, f := range files {
+		ps, root, err := report.ReadJSONFile(f)
+		if err != nil {
+			return nil, nil, err
+		}
+		projects = append(projects, ps...)
+		roots = append(roots, root)
+	}
+	return projects, roots, nil
+}
