@@ -180,3 +180,6 @@ func assertTotal(t *testing.T, r *estimate.Resource, want string) {
 		t.Errorf("%s monthly total = %s, want %s; components %s", r.Address, r.MonthlyCost, w, componentNames(r))
 	}
 }
+
+// decimalOf parses a decimal literal in tests.
+func decimalOf(s string) decimal.Decimal { return decimal.RequireFromString(s) }
