@@ -259,6 +259,7 @@ func (c *Context) quantify(l Line, perHour *decimal.Decimal, monthly decimal.Dec
 	}
 	hc := mc.Div(hoursPerMonth)
 	comp.HourlyQuantity, comp.HourlyCost = &hq, &hc
+	comp.Footprint = lineFootprint(l, mq)
 	return comp
 }
 
