@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"io"
+
 	"github.com/spf13/cobra"
 
 	"github.com/tfcost/tfcost/internal/failure"
@@ -12,11 +14,11 @@ type checkArgs struct {
 	Format string
 }
 
-// newCheckCmd is `tfcost check`, the pre-apply gate. Its exit status is the
+// newCheckCommand is `tfcost check`, the pre-apply gate. Its exit status is the
 // contract CI relies on: 0 pass (advisory findings printed), 1 tool or input
 // error, 2 at least one hard violation, 3 only soft violations (0 with
 // --allow-soft). The mapping lives in failure.ExitCode.
-func newCheckCmd() *cobra.Command {
+func newCheckCommand(g *globalOptions) *cobra.Command {
 	a := &checkArgs{}
 	cmd := &cobra.Command{
 		Use:   "check [PLAN_JSON...] --policy FILE",
@@ -40,7 +42,7 @@ Each violation names the policy, its limit, the actual figure and by how much it
 			if err != nil {
 				return err
 			}
-			r, projects, err := a.buildDiff()
+			r, projects, err := a.buildDiff(g)
 			if err != nil {
 				return err
 			}
@@ -49,8 +51,8 @@ Each violation names the policy, its limit, the actual figure and by how much it
 			if a.Format == "json" {
 				write = policy.WriteJSON
 			}
-			if err := write(cmd.OutOrStdout(), v); err != nil {
-				return failure.Internalf("cannot write output: %v", err)
+			if err := writeOutput(g.io.Out, a.OutFile, func(w io.Writer) error { return write(w, v) }); err != nil {
+				return err
 			}
 			return policy.Gate(v, a.AllowSoft)
 		},

@@ -3,7 +3,7 @@ package cli
 import (
 	"bytes"
 	"fmt"
-	"net/http"
+	"io"
 	"os"
 	"regexp"
 	"strconv"
@@ -29,8 +29,6 @@ type commentArgs struct {
 	Token       string
 	Behavior    string
 	DryRun      bool
-	// httpClient is replaced by tests; nil means the default client.
-	httpClient *http.Client
 }
 
 // tokenEnv is where each platform's token is read from when --token is not given.
@@ -41,8 +39,8 @@ var tokenEnv = map[string]string{
 	"bitbucket":   "BITBUCKET_TOKEN",
 }
 
-// newCommentCmd is `tfcost comment`, with one subcommand per platform.
-func newCommentCmd() *cobra.Command {
+// newCommentCommand is `tfcost comment`, with one subcommand per platform.
+func newCommentCommand(g *globalOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "comment",
 		Short: "Post the cost diff (and budget verdict) as a pull-request comment, updating it on later runs",
@@ -54,13 +52,13 @@ environment variable and is never printed. --dry-run prints the body and posts n
 		SilenceErrors: true,
 	}
 	for _, name := range []string{"github", "gitlab", "azure-repos", "bitbucket"} {
-		cmd.AddCommand(newCommentPlatformCmd(name, nil))
+		cmd.AddCommand(newCommentPlatformCommand(g, name))
 	}
 	return cmd
 }
 
-func newCommentPlatformCmd(name string, hc *http.Client) *cobra.Command {
-	a := &commentArgs{httpClient: hc}
+func newCommentPlatformCommand(g *globalOptions, name string) *cobra.Command {
+	a := &commentArgs{}
 	cmd := &cobra.Command{
 		Use:           name + " [PLAN_JSON...]",
 		Short:         "Post or update the tfcost comment on a " + name + " pull request",
@@ -68,7 +66,7 @@ func newCommentPlatformCmd(name string, hc *http.Client) *cobra.Command {
 		SilenceErrors: true,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			a.Plans = args
-			return a.run(cmd, name)
+			return a.run(cmd, g, name)
 		},
 	}
 	f := cmd.Flags()
@@ -94,12 +92,12 @@ func newCommentPlatformCmd(name string, hc *http.Client) *cobra.Command {
 	return cmd
 }
 
-func (a *commentArgs) run(cmd *cobra.Command, name string) error {
+func (a *commentArgs) run(cmd *cobra.Command, g *globalOptions, name string) error {
 	behavior, err := comment.ParseBehavior(a.Behavior)
 	if err != nil {
 		return err
 	}
-	r, gate, err := a.report()
+	r, gate, err := a.report(g)
 	if err != nil {
 		return err
 	}
@@ -109,8 +107,8 @@ func (a *commentArgs) run(cmd *cobra.Command, name string) error {
 		return failure.Internalf("cannot render comment: %v", err)
 	}
 	if a.DryRun {
-		if _, err := cmd.OutOrStdout().Write(body.Bytes()); err != nil {
-			return failure.Internalf("cannot write output: %v", err)
+		if err := writeOutput(g.io.Out, a.OutFile, func(w io.Writer) error { _, err := w.Write(body.Bytes()); return err }); err != nil {
+			return err
 		}
 		return gate
 	}
@@ -129,14 +127,14 @@ func (a *commentArgs) run(cmd *cobra.Command, name string) error {
 	if res.Deleted > 0 {
 		msg += fmt.Sprintf("; %d earlier comment(s) deleted", res.Deleted)
 	}
-	fmt.Fprintln(cmd.ErrOrStderr(), msg)
+	fmt.Fprintln(g.io.Err, msg)
 	return gate
 }
 
 // report builds the diff from --path JSON files or from plans/config, and
 // evaluates --policy. gate is the policy's verdict as an error (nil = pass);
 // the comment is posted either way, showing the verdict.
-func (a *commentArgs) report() (*diff.Report, error, error) {
+func (a *commentArgs) report(g *globalOptions) (*diff.Report, error, error) {
 	var r *diff.Report
 	var in policy.Input
 	if len(a.Paths) > 0 {
@@ -156,7 +154,7 @@ func (a *commentArgs) report() (*diff.Report, error, error) {
 	} else {
 		var projects []pricedProject
 		var err error
-		r, projects, err = a.buildDiff()
+		r, projects, err = a.buildDiff(g)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -240,15 +238,15 @@ func (a *commentArgs) platform(name string) (comment.Platform, error) {
 	}
 	switch name {
 	case "github":
-		return comment.NewGitHub(a.httpClient, api, repo, pr, token)
+		return comment.NewGitHub(nil, api, repo, pr, token)
 	case "gitlab":
 		if repo == "" {
 			return nil, failure.Usagef("no project: pass --repo group/project")
 		}
-		return comment.NewGitLab(a.httpClient, api, repo, pr, token), nil
+		return comment.NewGitLab(nil, api, repo, pr, token), nil
 	case "azure-repos":
-		return comment.NewAzureRepos(a.httpClient, a.RepoURL, pr, token)
+		return comment.NewAzureRepos(nil, a.RepoURL, pr, token)
 	default:
-		return comment.NewBitbucket(a.httpClient, api, repo, pr, token)
+		return comment.NewBitbucket(nil, api, repo, pr, token)
 	}
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -15,9 +16,9 @@ type diffArgs struct {
 	Format string
 }
 
-// newDiffCmd is `tfcost diff`: the cost change of a plan, resource by
+// newDiffCommand is `tfcost diff`: the cost change of a plan, resource by
 // resource, against the prior state or a baseline.
-func newDiffCmd() *cobra.Command {
+func newDiffCommand(g *globalOptions) *cobra.Command {
 	a := &diffArgs{}
 	cmd := &cobra.Command{
 		Use:   "diff [PLAN_JSON...]",
@@ -37,7 +38,7 @@ With --policy the verdict is shown and the exit status is the gate's (see check)
 			if !ok {
 				return failure.Usagef("unknown --format %q; expected one of %s", a.Format, strings.Join(report.DiffFormats(), ", "))
 			}
-			r, projects, err := a.buildDiff()
+			r, projects, err := a.buildDiff(g)
 			if err != nil {
 				return err
 			}
@@ -48,8 +49,9 @@ With --policy the verdict is shown and the exit status is the gate's (see check)
 					return gate // the policy file itself is broken
 				}
 			}
-			if err := render(cmd.OutOrStdout(), r, report.Options{Command: "diff"}); err != nil {
-				return failure.Internalf("cannot write output: %v", err)
+			opts := report.Options{Command: "diff", Version: version(g.version), UsageFile: a.UsageFile, ConfigFile: g.configFile}
+			if err := writeOutput(g.io.Out, a.OutFile, func(w io.Writer) error { return render(w, r, opts) }); err != nil {
+				return err
 			}
 			return gate
 		},

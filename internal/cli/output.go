@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"io"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -13,14 +14,15 @@ import (
 )
 
 type outputArgs struct {
-	Paths  []string
-	Format string
+	Paths   []string
+	Format  string
+	OutFile string
 }
 
-// newOutputCmd is `tfcost output`: merge tfcost JSON files written by
+// newOutputCommand is `tfcost output`: merge tfcost JSON files written by
 // parallel CI jobs (one per project) into one report in any format — the
 // fan-out/fan-in that lets a monorepo scale past one machine.
-func newOutputCmd() *cobra.Command {
+func newOutputCommand(g *globalOptions) *cobra.Command {
 	a := &outputArgs{}
 	cmd := &cobra.Command{
 		Use:   "output --path 'results/*.json' [--format FORMAT]",
@@ -39,8 +41,7 @@ change (prior → planned) of every project with the aggregate.`,
 			if err != nil {
 				return err
 			}
-			opts := report.Options{Command: "output"}
-			out := cmd.OutOrStdout()
+			opts := report.Options{Command: "output", Version: version(g.version), Color: a.Format == "table" && a.OutFile == "" && g.color()}
 			if a.Format == "diff" || strings.HasSuffix(a.Format, "-comment") {
 				name := a.Format
 				if name == "diff" {
@@ -56,22 +57,18 @@ change (prior → planned) of every project with the aggregate.`,
 					dp.Path = p.Path
 					ps = append(ps, dp)
 				}
-				if err := render(out, diff.NewReport("prior state", ps...), opts); err != nil {
-					return failure.Internalf("cannot write output: %v", err)
-				}
-				return nil
+				r := diff.NewReport("prior state", ps...)
+				return writeOutput(g.io.Out, a.OutFile, func(w io.Writer) error { return render(w, r, opts) })
 			}
 			render, ok := report.Lookup(a.Format)
 			if !ok {
 				return failure.Usagef("unknown --format %q; expected one of %s", a.Format, strings.Join(outputFormats(), ", "))
 			}
-			if err := render(out, projects, opts); err != nil {
-				return failure.Internalf("cannot write output: %v", err)
-			}
-			return nil
+			return writeOutput(g.io.Out, a.OutFile, func(w io.Writer) error { return render(w, projects, opts) })
 		},
 	}
 	cmd.Flags().StringArrayVar(&a.Paths, "path", nil, "tfcost JSON file or glob, e.g. 'results/*.json' (repeatable)")
+	cmd.Flags().StringVar(&a.OutFile, "out-file", "", "write the output to `FILE` instead of stdout")
 	cmd.Flags().StringVar(&a.Format, "format", "table", "output format: "+strings.Join(outputFormats(), ", "))
 	return cmd
 }

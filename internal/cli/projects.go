@@ -10,7 +10,6 @@ import (
 	"github.com/tfcost/tfcost/internal/config"
 	"github.com/tfcost/tfcost/internal/diff"
 	"github.com/tfcost/tfcost/internal/estimate"
-	"github.com/tfcost/tfcost/internal/estimate/aws"
 	"github.com/tfcost/tfcost/internal/failure"
 	"github.com/tfcost/tfcost/internal/plan"
 	"github.com/tfcost/tfcost/internal/policy"
@@ -23,26 +22,25 @@ import (
 const defaultConfigFile = "tfcost.yml"
 
 // projectArgs selects what diff, check and comment price: plan files given
-// as arguments, or the projects of a tfcost.yml.
+// as arguments, or the projects of tfcost.yml (--config, or ./tfcost.yml
+// when no plan is given).
 type projectArgs struct {
 	Plans        []string
-	Config       string
 	UsageFile    string
-	Region       string
 	StrictPrices bool
 	Baseline     string
 	PolicyFile   string
 	AllowSoft    bool
+	OutFile      string
 }
 
 func (a *projectArgs) register(fs *pflag.FlagSet, withPolicy bool) {
-	fs.StringVar(&a.Config, "config", "", "tfcost.yml listing projects (default: ./tfcost.yml when no plan is given)")
-	fs.StringVar(&a.UsageFile, "usage-file", "", "usage file for usage-based costs (single plan)")
-	fs.StringVar(&a.Region, "region", "", "price every resource in this region")
-	fs.BoolVar(&a.StrictPrices, "strict-prices", false, "leave components unpriced instead of using the us-east-1 figure")
-	fs.StringVar(&a.Baseline, "baseline", "", "compare with this plan or tfcost JSON (e.g. from the main branch) instead of the prior state")
+	fs.StringVar(&a.UsageFile, "usage-file", "", "usage `FILE` for usage-based costs (overrides the projects' usage files)")
+	fs.BoolVar(&a.StrictPrices, "strict-prices", false, "leave a component unpriced instead of using the us-east-1 figure when its region has no price")
+	fs.StringVar(&a.Baseline, "baseline", "", "compare with this plan or tfcost JSON `FILE` (e.g. saved on the main branch) instead of the prior state")
+	fs.StringVar(&a.OutFile, "out-file", "", "write the output to `FILE` instead of stdout")
 	if withPolicy {
-		fs.StringVar(&a.PolicyFile, "policy", "", "HCL budget policy file (tfcost.policy.hcl)")
+		fs.StringVar(&a.PolicyFile, "policy", "", "HCL budget policy `FILE` (budget, guardrail and rule blocks)")
 		fs.BoolVar(&a.AllowSoft, "allow-soft", false, "soft policy violations do not fail the command (exit 0 instead of 3)")
 	}
 }
@@ -56,43 +54,32 @@ type pricedProject struct {
 	Planned *estimate.Estimate
 }
 
-type projectSpec struct {
-	name, path, usageFile, region string
-}
-
-// specs resolves the projects to price and the config in use (nil when none).
-func (a *projectArgs) specs() ([]projectSpec, *config.Config, error) {
-	cfgPath := a.Config
-	if cfgPath == "" && len(a.Plans) == 0 {
+// specs resolves the projects to price.
+func (a *projectArgs) specs(g *globalOptions) ([]planInput, *config.Config, error) {
+	if g.configFile == "" && len(a.Plans) == 0 {
 		if _, err := os.Stat(defaultConfigFile); err == nil {
-			cfgPath = defaultConfigFile
+			g.configFile = defaultConfigFile
 		}
 	}
-	var cfg *config.Config
-	if cfgPath != "" {
-		c, err := config.Load(cfgPath)
-		if err != nil {
-			return nil, nil, err
-		}
-		cfg = c
+	cfg, err := g.config()
+	if err != nil {
+		return nil, nil, err
 	}
-	var out []projectSpec
+	var out []planInput
 	for _, p := range a.Plans {
-		out = append(out, projectSpec{name: p, path: p, usageFile: a.UsageFile, region: a.Region})
+		out = append(out, planInput{Name: p, PlanFile: p, UsageFile: a.UsageFile, StrictPrices: a.StrictPrices})
 	}
 	if len(out) == 0 && cfg != nil {
 		for _, p := range cfg.Projects {
-			s := projectSpec{name: p.Name, path: cfg.Resolve(p.Path), usageFile: cfg.Resolve(p.UsageFile), region: p.Region}
-			if s.name == "" {
-				s.name = p.Path
+			in := planInput{Name: p.Name, PlanFile: cfg.Resolve(p.Path), UsageFile: cfg.Resolve(p.UsageFile),
+				Region: p.Region, StrictPrices: a.StrictPrices}
+			if in.Name == "" {
+				in.Name = p.Path
 			}
 			if a.UsageFile != "" {
-				s.usageFile = a.UsageFile
+				in.UsageFile = a.UsageFile
 			}
-			if a.Region != "" {
-				s.region = a.Region
-			}
-			out = append(out, s)
+			out = append(out, in)
 		}
 		if len(out) == 0 {
 			return nil, nil, &failure.Error{Kind: failure.Input, File: cfg.File, Msg: "no projects to price",
@@ -100,50 +87,60 @@ func (a *projectArgs) specs() ([]projectSpec, *config.Config, error) {
 		}
 	}
 	if len(out) == 0 {
-		return nil, nil, failure.Usagef("no plan given: pass a plan JSON file (terraform show -json plan.out > plan.json) or --config tfcost.yml with projects")
+		return nil, nil, failure.Usagef("no plan given: pass a plan JSON file (terraform show -json tfplan > plan.json) or --config tfcost.yml with projects")
 	}
 	return out, cfg, nil
 }
 
 // price reads and prices every project, in parallel (the estimator is safe
-// for concurrent use). The first error in project order wins.
-func (a *projectArgs) price() ([]pricedProject, error) {
-	specs, cfg, err := a.specs()
+// for concurrent use); warnings are printed afterwards in project order and
+// the first error in project order wins.
+func (a *projectArgs) price(g *globalOptions) ([]pricedProject, error) {
+	specs, cfg, err := a.specs(g)
 	if err != nil {
 		return nil, err
 	}
-	cat := catalog.Embedded()
-	reg := aws.NewRegistry()
+	cat, err := g.catalog()
+	if err != nil {
+		return nil, err
+	}
+	reg := g.registry()
 	out := make([]pricedProject, len(specs))
 	errs := make([]error, len(specs))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, 4)
 	for i, s := range specs {
+		if s.Region == "" {
+			specs[i].Region = g.region
+		} else if g.region != "" {
+			specs[i].Region = g.region // --region overrides every project
+		}
 		wg.Add(1)
-		go func() {
+		go func(s planInput) {
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			out[i], errs[i] = priceOne(s, cfg, cat, reg, a.StrictPrices)
-		}()
+			out[i], errs[i] = priceOne(s, cfg, cat, reg)
+		}(specs[i])
 	}
 	wg.Wait()
-	for _, err := range errs {
+	for i, err := range errs {
 		if err != nil {
 			return nil, err
 		}
+		g.warnEstimate(out[i].Planned)
 	}
 	return out, nil
 }
 
-func priceOne(s projectSpec, cfg *config.Config, cat *catalog.Catalog, reg *estimate.Registry, strict bool) (pricedProject, error) {
-	p, err := plan.ReadFile(s.path, plan.Options{Region: s.region})
+func priceOne(s planInput, cfg *config.Config, cat *catalog.Catalog, reg *estimate.Registry) (pricedProject, error) {
+	p, err := plan.ReadFile(s.PlanFile, plan.Options{Region: s.Region})
 	if err != nil {
 		return pricedProject{}, err
 	}
-	opts := estimate.Options{Catalog: cat, Registry: reg, Name: s.name, StrictPrices: strict}
-	if s.usageFile != "" {
-		u, err := usage.Load(s.usageFile)
+	opts := estimate.Options{Catalog: cat, Registry: reg, Name: s.Name, StrictPrices: s.StrictPrices}
+	if s.UsageFile != "" {
+		u, err := usage.Load(s.UsageFile)
 		if err != nil {
 			return pricedProject{}, err
 		}
@@ -151,13 +148,13 @@ func priceOne(s projectSpec, cfg *config.Config, cat *catalog.Catalog, reg *esti
 	}
 	cfg.Apply(&opts)
 	e := estimate.New(opts)
-	return pricedProject{Name: s.name, Path: s.path, Plan: p, Prior: e.EstimatePrior(p), Planned: e.Estimate(p)}, nil
+	return pricedProject{Name: s.Name, Path: s.PlanFile, Plan: p, Prior: e.EstimatePrior(p), Planned: e.Estimate(p)}, nil
 }
 
 // buildDiff prices the projects and compares each with its prior state or
 // with the baseline.
-func (a *projectArgs) buildDiff() (*diff.Report, []pricedProject, error) {
-	projects, err := a.price()
+func (a *projectArgs) buildDiff(g *globalOptions) (*diff.Report, []pricedProject, error) {
+	projects, err := a.price(g)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -166,7 +163,7 @@ func (a *projectArgs) buildDiff() (*diff.Report, []pricedProject, error) {
 	if a.Baseline != "" {
 		baselineName = a.Baseline
 		derive = true
-		if err := a.applyBaseline(projects); err != nil {
+		if err := a.applyBaseline(g, projects); err != nil {
 			return nil, nil, err
 		}
 	}
@@ -183,7 +180,7 @@ func (a *projectArgs) buildDiff() (*diff.Report, []pricedProject, error) {
 // a tfcost JSON file is matched by project name (or taken whole when both
 // sides have one project); a plan is priced (planned values) as the prior of
 // the single project.
-func (a *projectArgs) applyBaseline(projects []pricedProject) error {
+func (a *projectArgs) applyBaseline(g *globalOptions, projects []pricedProject) error {
 	data, err := os.ReadFile(a.Baseline)
 	if err != nil {
 		return failure.Inputf(a.Baseline, "cannot read baseline: %v", err)
@@ -212,8 +209,10 @@ func (a *projectArgs) applyBaseline(projects []pricedProject) error {
 	if len(projects) != 1 {
 		return failure.Usagef("--baseline with a plan file compares one project; got %d (use a tfcost JSON baseline for several)", len(projects))
 	}
-	b, err := priceOne(projectSpec{name: projects[0].Name, path: a.Baseline, usageFile: a.UsageFile, region: a.Region},
-		nil, catalog.Embedded(), aws.NewRegistry(), a.StrictPrices)
+	cfg, _ := g.config() // already loaded without error by specs
+	cat, _ := g.catalog()
+	b, err := priceOne(planInput{Name: projects[0].Name, PlanFile: a.Baseline, UsageFile: a.UsageFile, Region: g.region,
+		StrictPrices: a.StrictPrices}, cfg, cat, g.registry())
 	if err != nil {
 		return err
 	}

@@ -83,6 +83,10 @@ func newRootCommand(g *globalOptions) *cobra.Command {
 		newCatalogCommand(g),
 		newConfigCommand(g),
 		newVersionCommand(g),
+		newDiffCommand(g),
+		newCheckCommand(g),
+		newCommentCommand(g),
+		newOutputCommand(g),
 		// Other commands (diff, check, comment, output, …) are added here, one line each.
 	)
 	for _, c := range root.Commands() {
