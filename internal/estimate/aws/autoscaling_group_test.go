@@ -1,0 +1,80 @@
+package aws
+
+import "testing"
+
+func TestAutoscalingGroup(t *testing.T) {
+	lt := func(values string) []testResource {
+		return []testResource{{Type: "aws_launch_template", Name: "app", Values: values}}
+	}
+	ltM5 := lt(`{"instance_type":"m5.large","block_device_mappings":[{"device_name":"/dev/xvda","ebs":[{"volume_size":30,"volume_type":"gp3"}]}]}`)
+	refLT := map[string][]string{"launch_template": {"aws_launch_template.app"}}
+	refMixed := map[string][]string{"mixed_instances_policy": {"aws_launch_template.app"}}
+	runCovCases(t, "aws_autoscaling_group", []covCase{
+		// 3 × m5.large 0.096 × 730 = 210.24; 3 × 30 GB gp3 × 0.08 = 7.2; total 217.44.
+		{name: "launch template", values: `{"desired_capacity":3,"min_size":1,"max_size":6,"launch_template":[{"id":"lt-1"}]}`,
+			others: ltM5, refs: refLT,
+			want: map[string]string{"Instance usage (Linux, on-demand, m5.large)": "210.24", "Storage (gp3)": "7.2"}, total: "217.44"},
+		// desired_capacity computed by AWS (not in the configuration): min_size 2:
+		// 2 × 70.08 = 140.16; 60 GB × 0.08 = 4.8; total 144.96.
+		{name: "desired not set", values: `{"desired_capacity":null,"min_size":2,"max_size":6}`, unknown: `{"desired_capacity":true}`,
+			others: ltM5, refs: refLT, total: "144.96",
+			note: map[string]string{"Instance usage (Linux, on-demand, m5.large)": "min_size 2"}},
+		// desired_capacity from an unknown expression: not priced.
+		{name: "desired unknown", values: `{"desired_capacity":null,"min_size":2}`, unknown: `{"desired_capacity":true}`,
+			others: ltM5, refs: map[string][]string{"launch_template": {"aws_launch_template.app"}, "desired_capacity": {"aws_ssm_parameter.size"}},
+			want: map[string]string{"Instance usage (m5.large)": ""}, total: "0"},
+		// Mixed: base 1, 25 % above base, desired 5 → on-demand 1 + ceil(4 × 0.25) = 2, spot 3.
+		// 2 × 0.096 × 730 = 140.16; 3 × 0.03168 (avg spot) × 730 = 69.3792; 5 × 30 GB × 0.08 = 12;
+		// total 221.5392.
+		{name: "mixed instances", values: `{"desired_capacity":5,"min_size":1,"mixed_instances_policy":[{"instances_distribution":[{"on_demand_base_capacity":1,"on_demand_percentage_above_base_capacity":25}],"launch_template":[{"override":[{"instance_type":"m5.large"},{"instance_type":"m5a.large"}]}]}]}`,
+			others: ltM5, refs: refMixed,
+			want: map[string]string{"Instance usage (Linux, on-demand, m5.large)": "140.16", "Instance usage (Linux, spot, m5.large)": "69.3792",
+				"Storage (gp3)": "12"}, total: "221.5392",
+			note: map[string]string{"Instance usage (Linux, spot, m5.large)": "interruption frequency 15-20%"}},
+		// Launch configuration with spot_price: 2 × t3.micro spot 0.002912 × 730 = 4.25152;
+		// root 8 GB gp2 × 2 × 0.10 = 1.6; total 5.85152.
+		{name: "launch configuration spot", values: `{"desired_capacity":2,"min_size":1,"launch_configuration":"lc"}`,
+			others: []testResource{{Type: "aws_launch_configuration", Name: "lc", Values: `{"instance_type":"t3.micro","spot_price":"0.01","root_block_device":[{"volume_size":8,"volume_type":"gp2"}]}`}},
+			refs: map[string][]string{"launch_configuration": {"aws_launch_configuration.lc"}},
+			want: map[string]string{"Instance usage (Linux, spot, t3.micro)": "4.25152", "Storage (gp2)": "1.6"}, total: "5.85152"},
+		// Reserved 1 yr standard all upfront: effective 0.056393 × 3 × 730 = 123.50067 (not $0).
+		{name: "reserved all upfront", values: `{"desired_capacity":3,"min_size":1}`, others: ltM5, refs: refLT,
+			usage: "reserved_instance_type: standard\nreserved_instance_term: 1_year\nreserved_instance_payment_option: all_upfront",
+			want:  map[string]string{"Instance usage (Linux, reserved 1yr all upfront, m5.large)": "123.50067"}},
+		// Savings plan 20 % off: 0.096 × 0.8 = 0.0768 × 3 × 730 = 168.192.
+		{name: "savings plan percent", values: `{"desired_capacity":3,"min_size":1}`, others: ltM5, refs: refLT,
+			usage: "savings_plan_discount_percent: 20",
+			want:  map[string]string{"Instance usage (Linux, savings plan, m5.large)": "168.192"},
+			note:  map[string]string{"Instance usage (Linux, savings plan, m5.large)": "no savings-plan rates"}},
+		// Savings plan rate 0.06/h: 0.06 × 3 × 730 = 131.4.
+		{name: "savings plan rate", values: `{"desired_capacity":3,"min_size":1}`, others: ltM5, refs: refLT,
+			usage: "savings_plan_rate: 0.06", want: map[string]string{"Instance usage (Linux, savings plan, m5.large)": "131.4"}},
+		// usage purchase_option spot and instances 4: 4 × 0.03168 × 730 = 92.5056.
+		{name: "usage spot and instances", values: `{"desired_capacity":3,"min_size":1}`, others: ltM5, refs: refLT,
+			usage: "purchase_option: spot\ninstances: 4", want: map[string]string{"Instance usage (Linux, spot, m5.large)": "92.5056"}},
+		// Template not in the plan: the instance type is unknown → unpriced.
+		{name: "template missing", values: `{"desired_capacity":3,"launch_template":[{"id":"lt-existing"}]}`,
+			unpriced: []string{"Instance usage"}, total: "0"},
+	})
+}
+
+func TestEKSNodeGroup(t *testing.T) {
+	runCovCases(t, "aws_eks_node_group", []covCase{
+		// 2 × t3.large 0.0832 × 730 = 121.472; 2 × 50 GB gp2 × 0.10 = 10; total 131.472.
+		{name: "on-demand", values: `{"instance_types":["t3.large"],"disk_size":50,"scaling_config":[{"desired_size":2,"min_size":1,"max_size":4}]}`,
+			want: map[string]string{"Instance usage (Linux, on-demand, t3.large)": "121.472", "Storage (gp2)": "10"}, total: "131.472"},
+		// SPOT: 2 × t3.large avg spot 0.031616 × 730 = 46.15936; disk default 20 GB × 2 × 0.10 = 4.
+		{name: "spot", values: `{"instance_types":["t3.large","t3a.large"],"capacity_type":"SPOT","scaling_config":[{"desired_size":2,"min_size":1,"max_size":4}]}`,
+			want: map[string]string{"Instance usage (Linux, spot, t3.large)": "46.15936"}, total: "50.15936",
+			note: map[string]string{"Instance usage (Linux, spot, t3.large)": "5-10%"}},
+		// Defaults: t3.medium 0.0416 × 730 = 30.368, 20 GB gp2 = 2; total 32.368.
+		{name: "defaults", values: `{"scaling_config":[{"desired_size":1,"min_size":1,"max_size":1}]}`, total: "32.368"},
+		// Launch template: m5.large 70.08 + 40 GB gp3 × 0.08 = 3.2; total 73.28.
+		{name: "launch template", values: `{"launch_template":[{"id":"lt-1"}],"scaling_config":[{"desired_size":1,"min_size":1,"max_size":3}]}`,
+			others: []testResource{{Type: "aws_launch_template", Name: "nodes", Values: `{"instance_type":"m5.large","block_device_mappings":[{"device_name":"/dev/xvda","ebs":[{"volume_size":40,"volume_type":"gp3"}]}]}`}},
+			refs:  map[string][]string{"launch_template": {"aws_launch_template.nodes"}}, total: "73.28"},
+		// desired_size unknown: not priced.
+		{name: "unknown size", values: `{"instance_types":["t3.large"],"scaling_config":[{"desired_size":null}]}`,
+			unknown: `{"scaling_config":[{"desired_size":true}]}`, want: map[string]string{"Instance usage (t3.large)": ""}},
+	})
+}
