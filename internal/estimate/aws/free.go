@@ -82,6 +82,20 @@ var freeTypes = []string{
 	// Systems Manager parameters in the standard tier are free; the
 	// advanced tier ($0.05 per parameter-month) is not modelled yet.
 	"aws_ssm_parameter",
+	// S3 objects: their bytes and requests are the bucket's usage.
+	"aws_s3_object", "aws_s3_bucket_object",
+	// Transit gateways and VPN gateways bill per attachment/connection, not
+	// for the gateway or its routing.
+	"aws_ec2_transit_gateway", "aws_ec2_transit_gateway_route", "aws_ec2_transit_gateway_route_table",
+	"aws_ec2_transit_gateway_route_table_association", "aws_ec2_transit_gateway_route_table_propagation",
+	"aws_vpn_gateway", "aws_vpn_gateway_attachment", "aws_vpn_gateway_route_propagation", "aws_customer_gateway",
+	// EKS add-ons and pod identity: the pods' compute carries the cost.
+	"aws_eks_addon", "aws_eks_pod_identity_association", "aws_eks_access_entry", "aws_eks_access_policy_association",
+	// Versions, identities and wiring billed on their parent resource.
+	"aws_secretsmanager_secret_version", "aws_secretsmanager_secret_policy", "aws_cloudfront_origin_access_identity",
+	"aws_cloudfront_origin_access_control", "aws_lambda_function_url", "aws_codedeploy_app",
+	"aws_config_configuration_recorder_status", "aws_config_delivery_channel", "aws_wafv2_web_acl_logging_configuration",
+	"aws_elasticsearch_domain_policy", "aws_opensearch_domain_policy",
 	"aws_backup_plan", "aws_backup_selection",
 	"aws_ses_domain_identity", "aws_ses_email_identity", "aws_ses_domain_dkim",
 }

@@ -40,12 +40,12 @@ type blockDevice struct {
 
 // Usage keys of aws_instance (Infracost's names).
 const (
-	instInstanceOS = "operating_system"
-	instRIType          = "reserved_instance_type"
-	instRITerm          = "reserved_instance_term"
-	instRIPayment       = "reserved_instance_payment_option"
-	instCPUCreditHours  = "monthly_cpu_credit_hrs"
-	instVCPUCount       = "vcpu_count"
+	instInstanceOS     = "operating_system"
+	instRIType         = "reserved_instance_type"
+	instRITerm         = "reserved_instance_term"
+	instRIPayment      = "reserved_instance_payment_option"
+	instCPUCreditHours = "monthly_cpu_credit_hrs"
+	instVCPUCount      = "vcpu_count"
 )
 
 // detailedMonitoringMetrics is how many metrics EC2 detailed monitoring
@@ -257,6 +257,10 @@ func cpuCredits(c *estimate.Context, v instanceValues) (estimate.Component, bool
 		Item: fmt.Sprintf("%s unlimited CPU credits (%s)", strings.ToUpper(fam[:1])+fam[1:], osLabel)}
 	hrs, ok := c.Usage.Number(instCPUCreditHours)
 	if !ok {
+		// Nothing to add without usage; show the unit price where there is one.
+		if _, priced := c.Price(l.Service, l.Item); !priced {
+			return estimate.Component{}, false
+		}
 		return c.UsageQuantity(l, nil), true
 	}
 	vcpu, ok := c.Usage.Number(instVCPUCount)

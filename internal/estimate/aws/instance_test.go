@@ -6,14 +6,15 @@ import (
 )
 
 // Figures (us-east-1 unless stated), from /work/shared/pricing:
-//   ec2_ondemand_by_os.csv / ec2_ondemand_linux.csv: m5.large linux 0.096,
-//     windows 0.188, rhel 0.16; m5.4xlarge 0.768; t3.medium 0.0416 (2 vCPU);
-//     ap-northeast-1 i2.xlarge linux 1.001, ebs_optimized_surcharge 0.02.
-//   ec2_linux_reserved_spot.csv: m5.large spot_avg 0.03168;
-//     m5.4xlarge ri_1yr_std_all_upfront 0.451598.
-//   aws_unit_prices.csv: ebs gp2 0.1, gp3 0.08, gp3 IOPS>3000 0.005,
-//     gp3 throughput>125 0.04, io1 0.125, io1 IOPS 0.065;
-//     ec2 detailed monitoring metric 0.3; T3 unlimited CPU credits 0.05.
+//
+//	ec2_ondemand_by_os.csv / ec2_ondemand_linux.csv: m5.large linux 0.096,
+//	  windows 0.188, rhel 0.16; m5.4xlarge 0.768; t3.medium 0.0416 (2 vCPU);
+//	  ap-northeast-1 i2.xlarge linux 1.001, ebs_optimized_surcharge 0.02.
+//	ec2_linux_reserved_spot.csv: m5.large spot_avg 0.03168;
+//	  m5.4xlarge ri_1yr_std_all_upfront 0.451598.
+//	aws_unit_prices.csv: ebs gp2 0.1, gp3 0.08, gp3 IOPS>3000 0.005,
+//	  gp3 throughput>125 0.04, io1 0.125, io1 IOPS 0.065;
+//	  ec2 detailed monitoring metric 0.3; T3 unlimited CPU credits 0.05.
 func TestInstance(t *testing.T) {
 	const root8 = "0.8" // default root: 8 GB × 0.1 (gp2)
 	tests := []struct {

@@ -23,7 +23,7 @@ func TestS3Bucket(t *testing.T) {
 			want: map[string]string{"Storage": "23", s3Put: "0.5", s3Get: "0.2"}, total: "23.7"},
 		// tiers: 51,200 × 0.023 = 1177.6; 460,800 × 0.022 = 10137.6; 88,000 × 0.021 = 1848
 		{name: "standard volume tiers", usage: "standard:\n  storage_gb: 600000",
-			want: map[string]string{"Storage (first 50 TB)": "1177.6", "Storage (next 450 TB)": "10137.6", "Storage (over 500 TB)": "1848"},
+			want:  map[string]string{"Storage (first 50 TB)": "1177.6", "Storage (next 450 TB)": "10137.6", "Storage (over 500 TB)": "1848"},
 			total: "13163.2"},
 		// 100 × 0.0125 = 1.25; 10 × 0.01 = 0.1
 		{name: "standard-IA", usage: "standard_infrequent_access:\n  storage_gb: 100\n  monthly_data_retrieval_gb: 10",
