@@ -1,0 +1,103 @@
+package provider
+
+import (
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/shopspring/decimal"
+
+	"github.com/tfcost/tfcost/internal/estimate"
+	"github.com/tfcost/tfcost/internal/policy"
+)
+
+// budgetSet turns the nested `budget` attribute into a policy set, so the
+// attribute and a policy file's budget/guardrail blocks share one meaning
+// (inclusive limits, a percent guardrail with no prior cost not applicable).
+func budgetSet(b *budgetModel) (*policy.Set, error) {
+	name := "budget"
+	if n := b.Name.ValueString(); n != "" {
+		name = n
+	}
+	limit, err := optDecimal(b.MonthlyLimit, "monthly_limit")
+	if err != nil {
+		return nil, err
+	}
+	inc, err := optDecimal(b.MaxIncrease, "max_increase")
+	if err != nil {
+		return nil, err
+	}
+	pct, err := optDecimal(b.MaxIncreasePercent, "max_increase_percent")
+	if err != nil {
+		return nil, err
+	}
+	return policy.Budget(name, limit, inc, pct, b.Enforcement.ValueString()), nil
+}
+
+// gateError is a problem with the gate's own input, tied to one attribute.
+type gateError struct {
+	attr string
+	err  error
+}
+
+func (e *gateError) Error() string { return e.err.Error() }
+
+// evaluateGates checks the nested budget and the policy file (if any)
+// against the planned and prior estimates.
+func evaluateGates(b *budgetModel, policyFile string, planned, prior *estimate.Estimate) (policy.Verdict, *gateError) {
+	v := policy.Verdict{Violations: []policy.Violation{}}
+	in := policy.Input{Planned: planned, Prior: prior}
+	merge := func(x policy.Verdict) {
+		v.Violations = append(v.Violations, x.Violations...)
+		v.NotApplicable = append(v.NotApplicable, x.NotApplicable...)
+		v.Errors = append(v.Errors, x.Errors...)
+		v.Evaluated += x.Evaluated
+	}
+	if b != nil {
+		set, err := budgetSet(b)
+		if err != nil {
+			return v, &gateError{"budget", err}
+		}
+		merge(set.Evaluate(in))
+	}
+	if policyFile != "" {
+		set, err := policy.ParseFile(policyFile)
+		if err != nil {
+			return v, &gateError{"policy_file", err}
+		}
+		pv := set.Evaluate(in)
+		if err := pv.Err(); err != nil {
+			return v, &gateError{"policy_file", err}
+		}
+		merge(pv)
+	}
+	return v, nil
+}
+
+func optDecimal(n types.Number, name string) (*decimal.Decimal, error) {
+	if n.IsNull() {
+		return nil, nil
+	}
+	d, err := numberToDecimal(n)
+	if err != nil {
+		return nil, fmt.Errorf("budget.%s: %v", name, err)
+	}
+	return &d, nil
+}
+
+// usd formats money for messages: $1,234.56.
+func usd(d decimal.Decimal) string {
+	s := d.Abs().StringFixed(2)
+	intPart, frac := s[:len(s)-3], s[len(s)-3:]
+	var out []byte
+	for i := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			out = append(out, ',')
+		}
+		out = append(out, intPart[i])
+	}
+	sign := ""
+	if d.IsNegative() {
+		sign = "-"
+	}
+	return sign + "$" + string(out) + frac
+}
