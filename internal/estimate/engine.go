@@ -129,7 +129,7 @@ func (e *Estimator) run(p *plan.Plan, prior bool) *Estimate {
 	wg.Wait()
 	est.Warnings = append(est.Warnings, p.Warnings...)
 	Total(est)
-	applyRanges(p, est, prior, func(r *plan.Resource) *Resource { return e.priceResource(p, r, prior) })
+	applyRanges(p, est, prior, func(r *plan.Resource) *Resource { return e.priceResource(p, r, prior) }, e.opts.Usage)
 	return est
 }
 

@@ -8,6 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/tfcost/tfcost/internal/plan"
+	"github.com/tfcost/tfcost/internal/usage"
 )
 
 // Cost ranges: every priced resource and the estimate carry {min, expected,
@@ -25,7 +26,7 @@ import (
 // ApplyRanges sets Range on every priced resource of est and on est itself,
 // reading the planned (after) values of p. The estimator calls it at the end
 // of every run; call it again after changing resources.
-func ApplyRanges(p *plan.Plan, est *Estimate) { applyRanges(p, est, false, nil) }
+func ApplyRanges(p *plan.Plan, est *Estimate) { applyRanges(p, est, false, nil, nil) }
 
 // scaleBounds is a count range and the count the rule priced.
 type scaleBounds struct {
@@ -36,11 +37,11 @@ type scaleBounds struct {
 // repricer prices a changed copy of a plan resource (nil: not available).
 type repricer func(r *plan.Resource) *Resource
 
-func applyRanges(p *plan.Plan, est *Estimate, prior bool, reprice repricer) {
+func applyRanges(p *plan.Plan, est *Estimate, prior bool, reprice repricer, uf *usage.File) {
 	if p == nil || est == nil {
 		return
 	}
-	rs := rangeSide{p: p, prior: prior}
+	rs := rangeSide{p: p, prior: prior, usage: uf}
 	byAddr := make(map[string]*plan.Resource, len(p.Resources))
 	for _, r := range p.Resources {
 		byAddr[r.Address] = r
@@ -123,6 +124,7 @@ func bounds(what, minName string, lo *float64, desName string, des *float64, max
 type rangeSide struct {
 	p     *plan.Plan
 	prior bool
+	usage *usage.File
 }
 
 func (s rangeSide) values(r *plan.Resource) json.RawMessage {
@@ -145,6 +147,18 @@ func (s rangeSide) decode(r *plan.Resource, v any) bool {
 func (s rangeSide) scaleWhole(r *Resource, pr *plan.Resource, b *scaleBounds, reprice repricer, setCount func(map[string]any, int64)) {
 	if b == nil {
 		return
+	}
+	for _, c := range r.Components {
+		if c.Unknown {
+			r.Range.Basis = b.basis + " (count unknown until apply: range not computed)"
+			return
+		}
+	}
+	// The rules price usage `instances` instead of the desired size.
+	if n, ok := s.usage.For(r.Address, r.Type).Number("instances"); ok {
+		b.priced = n
+		b.expected = decimal.Min(decimal.Max(n, b.min), b.max)
+		b.basis += fmt.Sprintf(" (usage instances=%s)", n)
 	}
 	per := decimal.Zero
 	switch {
