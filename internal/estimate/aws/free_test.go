@@ -1,0 +1,41 @@
+package aws
+
+import (
+	"testing"
+
+	"github.com/tfcost/tfcost/internal/estimate"
+)
+
+func TestFreeTypes(t *testing.T) {
+	reg := NewRegistry()
+	seen := map[string]bool{}
+	for _, typ := range freeTypes {
+		if seen[typ] {
+			t.Errorf("%s listed twice", typ)
+		}
+		seen[typ] = true
+		if _, ok := reg.Rule(typ); !ok {
+			t.Errorf("%s not registered", typ)
+		}
+	}
+	// Billed by usage or by the hour: never free.
+	for _, typ := range []string{"aws_route53_record", "aws_sns_topic_subscription", "aws_cloudwatch_log_metric_filter",
+		"aws_flow_log", "aws_instance", "aws_nat_gateway", "aws_eip", "aws_s3_bucket"} {
+		if rule, ok := reg.Rule(typ); ok && rule.Free {
+			t.Errorf("%s must not be free", typ)
+		}
+	}
+	est := pricePlan(t, "us-east-1", "",
+		testResource{Type: "aws_security_group", Values: `{"name":"sg"}`},
+		testResource{Type: "aws_ecs_task_definition", Values: `{"family":"x","cpu":"256","memory":"512"}`},
+		testResource{Type: "aws_made_up_thing", Values: `{}`})
+	want := []estimate.Status{estimate.StatusFree, estimate.StatusFree, estimate.StatusUnsupported}
+	for i, r := range est.Resources {
+		if r.Status != want[i] {
+			t.Errorf("%s: status %s, want %s", r.Address, r.Status, want[i])
+		}
+	}
+	if est.Summary.FreeResources != 2 || est.Summary.UnsupportedResources != 1 {
+		t.Errorf("summary %+v", est.Summary)
+	}
+}
