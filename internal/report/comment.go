@@ -107,7 +107,7 @@ func executeComment(w io.Writer, r *diff.Report, pf platform, limit int) error {
 		},
 		"close": func() string {
 			if pf.html {
-				return "\n</details>"
+				return "\n\n</details>"
 			}
 			return ""
 		},
@@ -287,7 +287,8 @@ func noteLines(n diff.Notes, esc func(string) string) []string {
 // markdownEscaper returns the escaping for user-controlled text on a
 // platform. Every ASCII punctuation character with Markdown meaning is
 // backslash-escaped (CommonMark allows it before any punctuation), so text
-// can never open a link, image, emphasis, code span, table cell or heading.
+// can never open a link, image, emphasis, code span, table cell, heading,
+// emoji shortcode, autolink (":" in "https://") or GitLab math ("$").
 // Where the platform renders HTML, < > & become entities so no tag or
 // entity survives; Bitbucket renders no HTML, and there a backslash keeps
 // them literal. Line breaks become spaces (a newline would end a table row),
@@ -297,7 +298,7 @@ func markdownEscaper(html bool) func(string) string {
 		var b strings.Builder
 		for _, r := range s {
 			switch r {
-			case '\\', '`', '*', '_', '{', '}', '[', ']', '(', ')', '#', '+', '-', '!', '|', '~', '"', '\'', ':', '=', '$':
+			case '\\', '`', '*', '_', '{', '}', '[', ']', '(', ')', '#', '+', '-', '!', '|', '~', ':', '$':
 				b.WriteByte('\\')
 				b.WriteRune(r)
 			case '<', '>', '&':
