@@ -271,3 +271,48 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestForWildcards(t *testing.T) {
+	f, err := Parse("u.yml", []byte(`version: 0.1
+resource_type_default_usage:
+  aws_instance:
+    monthly_hrs: 1
+    operating_system: linux
+resource_usage:
+  module.app[*].aws_instance.web[*]:
+    monthly_hrs: 2
+  module.app["eu"].aws_instance.web[*]:
+    monthly_hrs: 3
+  module.app["eu"].aws_instance.web:
+    hours_per_day: 8
+  module.app["eu"].aws_instance.web[1]:
+    monthly_hrs: 4
+  aws_instance.x["a]b"]:
+    monthly_hrs: 5
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ addr, hrs string }{
+		{"aws_instance.other", "1"},                    // defaults only
+		{`module.app["us"].aws_instance.web[0]`, "2"},  // two wildcards
+		{`module.app["eu"].aws_instance.web[0]`, "3"},  // more specific wildcard wins
+		{`module.app["eu"].aws_instance.web[1]`, "4"},  // exact wins
+		{`aws_instance.x["a]b"]`, "5"},                 // quoted index with a bracket
+		{`module.app["us"].aws_instance.webx[0]`, "1"}, // no partial-name match
+		{`module.app["us"].aws_instance.web`, "1"},     // [*] needs an index
+		{`module.app.aws_instance.web[0]`, "1"},        // module without index
+	}
+	for _, tt := range tests {
+		got, _ := f.For(tt.addr, "aws_instance").Number("monthly_hrs")
+		if got.String() != tt.hrs {
+			t.Errorf("%s: monthly_hrs %s, want %s", tt.addr, got, tt.hrs)
+		}
+	}
+	if h, ok := f.For(`module.app["eu"].aws_instance.web[7]`, "aws_instance").Number("hours_per_day"); !ok || h.String() != "8" {
+		t.Errorf("address without index should apply to its instances: %v %v", h, ok)
+	}
+	if os, _ := f.For(`module.app["eu"].aws_instance.web[1]`, "aws_instance").String("operating_system"); os != "linux" {
+		t.Errorf("defaults lost: %q", os)
+	}
+}

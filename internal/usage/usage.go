@@ -5,8 +5,10 @@
 package usage
 
 import (
+	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/shopspring/decimal"
 )
@@ -104,26 +106,110 @@ type File struct {
 	// lines maps "section\x00name\x00dotted.key" to the key's line, for
 	// CheckKeys warnings.
 	lines map[string]int
+
+	wildOnce sync.Once
+	wild     []string
 }
 
-// For returns the usage for one resource instance: type defaults, overlaid by
-// a matching wildcard address (`aws_lambda_function.fn[*]`), overlaid by the
-// exact address. Nil-safe.
+// For returns the usage for one resource instance: type defaults, overlaid
+// by matching wildcard addresses (`[*]` stands for any one index, in the
+// resource's or a module's key: `aws_lambda_function.fn[*]`,
+// `module.app[*].aws_instance.web[*]`; the less general first), overlaid by
+// the address without its index, overlaid by the exact address. Nil-safe.
 func (f *File) For(address, typ string) Values {
 	if f == nil {
 		return nil
 	}
 	out := Values{}
 	merge(out, f.Defaults[typ])
-	if i := strings.LastIndexByte(address, '['); i > 0 && strings.HasSuffix(address, "]") {
-		merge(out, f.Resources[address[:i]+"[*]"])
-		merge(out, f.Resources[address[:i]])
+	for _, pat := range f.wildcards() {
+		if matchWildcard(pat, address) {
+			merge(out, f.Resources[pat])
+		}
+	}
+	if base, ok := trimIndex(address); ok {
+		merge(out, f.Resources[base])
 	}
 	merge(out, f.Resources[address])
 	if len(out) == 0 {
 		return nil
 	}
 	return out
+}
+
+// wildcards lists the resource_usage addresses with [*], most general
+// (most wildcards) first so that more specific patterns win when merged.
+func (f *File) wildcards() []string {
+	f.wildOnce.Do(func() {
+		for k := range f.Resources {
+			if strings.Contains(k, "[*]") {
+				f.wild = append(f.wild, k)
+			}
+		}
+		sort.Slice(f.wild, func(i, j int) bool {
+			ni, nj := strings.Count(f.wild[i], "[*]"), strings.Count(f.wild[j], "[*]")
+			if ni != nj {
+				return ni > nj
+			}
+			return f.wild[i] < f.wild[j]
+		})
+	})
+	return f.wild
+}
+
+// matchWildcard reports whether address matches pattern, where each [*]
+// in pattern matches exactly one index ([0], ["key"]) in address.
+func matchWildcard(pattern, address string) bool {
+	parts := strings.Split(pattern, "[*]")
+	rest := address
+	for i, part := range parts {
+		if !strings.HasPrefix(rest, part) {
+			return false
+		}
+		rest = rest[len(part):]
+		if i == len(parts)-1 {
+			return rest == ""
+		}
+		n := indexLen(rest)
+		if n == 0 {
+			return false
+		}
+		rest = rest[n:]
+	}
+	return false
+}
+
+// indexLen returns the length of the index at the start of s ([0] or
+// ["a]b"]), or 0 when s does not start with one.
+func indexLen(s string) int {
+	if !strings.HasPrefix(s, "[") {
+		return 0
+	}
+	quoted := false
+	for i := 1; i < len(s); i++ {
+		switch c := s[i]; {
+		case quoted && c == '\\':
+			i++
+		case c == '"':
+			quoted = !quoted
+		case !quoted && c == ']':
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// trimIndex returns address without its trailing instance index.
+func trimIndex(address string) (string, bool) {
+	if !strings.HasSuffix(address, "]") {
+		return "", false
+	}
+	for i := len(address) - 1; i > 0; i-- {
+		if address[i] == '[' && indexLen(address[i:]) == len(address)-i {
+			return address[:i], true
+		}
+	}
+	return "", false
 }
 
 func merge(dst, src Values) {
