@@ -171,16 +171,19 @@ func groups(r *estimate.Resource) (own []estimate.Component, subs []group) {
 	return own, subs
 }
 
-// usageNote is the text shown for a usage-based component without usage.
+// usageNote is the text shown for a usage-based component without usage:
+// "depends on usage: $0.20 per 1M requests", followed by the rule's own note
+// when it says something else (e.g. a free tier).
 func usageNote(c estimate.Component) string {
-	if c.Note != "" {
-		return c.Note
-	}
 	unit := c.Unit
 	if unit == "" {
 		unit = "unit"
 	}
-	return "depends on usage: " + unitPrice(c.Price) + " per " + unit
+	s := "depends on usage: " + unitPrice(c.Price) + " per " + unit
+	if c.Note != "" && !strings.HasPrefix(c.Note, "depends on usage") {
+		s += " (" + c.Note + ")"
+	}
+	return s
 }
 
 // costMissing reports whether a component has no monthly cost to show, and
