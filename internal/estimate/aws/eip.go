@@ -25,7 +25,14 @@ func eip() estimate.Rule {
 	}
 }
 
+// eipAddress prefers the region's own figure: some regions' sources only
+// list the idle-address rate, which since February 2024 is the rate of
+// every public IPv4 address.
 func eipAddress(c *estimate.Context) estimate.Component {
-	return c.AlwaysOn(estimate.Line{Name: "Public IPv4 address", Unit: "hours", Category: estimate.Network,
-		Service: "public_ipv4", Item: "address hour"}, estimate.Int(1))
+	l := estimate.Line{Name: "Public IPv4 address", Unit: "hours", Category: estimate.Network,
+		Service: "public_ipv4", Item: regionalItem(c, "public_ipv4", "address hour", "additional/idle address hour")}
+	if l.Item != "address hour" {
+		l.Note = "the region's idle-address rate, which AWS charges every public IPv4 address since February 2024"
+	}
+	return c.AlwaysOn(l, estimate.Int(1))
 }
