@@ -39,12 +39,12 @@ type estimateDataSource struct {
 // estimateDataSourceModel maps tfcost_estimate. The computed per-resource
 // breakdown is `resource_costs` because `resources` is the inline input.
 type estimateDataSourceModel struct {
-	PlanFile   types.String          `tfsdk:"plan_file"`
-	PlanJSON   types.String          `tfsdk:"plan_json"`
-	Resources  types.Dynamic         `tfsdk:"resources"`
-	Usage      types.Dynamic         `tfsdk:"usage"`
-	Budget     *budgetModel          `tfsdk:"budget"`
-	PolicyFile types.String          `tfsdk:"policy_file"`
+	PlanFile   types.String  `tfsdk:"plan_file"`
+	PlanJSON   types.String  `tfsdk:"plan_json"`
+	Resources  types.Dynamic `tfsdk:"resources"`
+	Usage      types.Dynamic `tfsdk:"usage"`
+	Budget     *budgetModel  `tfsdk:"budget"`
+	PolicyFile types.String  `tfsdk:"policy_file"`
 
 	HourlyCost       types.Number        `tfsdk:"hourly_cost"`
 	MonthlyCost      types.Number        `tfsdk:"monthly_cost"`

@@ -1,0 +1,124 @@
+package provider
+
+import (
+	"regexp"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+)
+
+// Expected prices are the figures in /work/shared/pricing:
+//
+//	ec2_ondemand_linux.csv   us-east-1 m5.large 0.096  → × 730 = 70.08
+//	ec2_ondemand_linux.csv   eu-west-1 m5.large 0.107  → × 730 = 78.11
+//	ec2_ondemand_by_os.csv   us-east-1 m5.large windows 0.188 → × 730 = 137.24
+//	ec2_linux_reserved_spot.csv us-east-1 m5.large ri_1yr_std_no_upfront 0.06 → × 730 = 43.8
+//	aws_unit_prices.csv      us-east-1 ebs "gp3 storage" 0.08 USD per GB-month
+//	aws_unit_prices.csv      us-east-1 nat_gateway "gateway hour" (see the check below)
+func TestAccPriceDataSource(t *testing.T) {
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `
+data "tfcost_price" "linux" {
+  resource_type = "aws_instance"
+  instance_type = "m5.large"
+}
+data "tfcost_price" "ireland" {
+  resource_type = "aws_instance"
+  instance_type = "m5.large"
+  region        = "eu-west-1"
+}
+data "tfcost_price" "windows" {
+  resource_type    = "aws_instance"
+  instance_type    = "m5.large"
+  operating_system = "windows"
+}
+data "tfcost_price" "reserved" {
+  resource_type   = "aws_instance"
+  instance_type   = "m5.large"
+  purchase_option = "reserved"
+}
+data "tfcost_price" "gp3" {
+  service = "ebs"
+  item    = "gp3 storage"
+}
+`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.tfcost_price.linux", tfjsonpath.New("hourly_price"), exact("0.096")),
+				statecheck.ExpectKnownValue("data.tfcost_price.linux", tfjsonpath.New("monthly_price"), exact("70.08")),
+				statecheck.ExpectKnownValue("data.tfcost_price.linux", tfjsonpath.New("catalog_service"), knownvalue.StringExact("ec2")),
+				statecheck.ExpectKnownValue("data.tfcost_price.linux", tfjsonpath.New("catalog_item"), knownvalue.StringExact("m5.large/linux/on_demand")),
+				statecheck.ExpectKnownValue("data.tfcost_price.linux", tfjsonpath.New("price_region"), knownvalue.StringExact("us-east-1")),
+				statecheck.ExpectKnownValue("data.tfcost_price.linux", tfjsonpath.New("approximate"), knownvalue.Bool(false)),
+				statecheck.ExpectKnownValue("data.tfcost_price.linux", tfjsonpath.New("source"), knownvalue.StringRegexp(regexp.MustCompile(`S1`))),
+				statecheck.ExpectKnownValue("data.tfcost_price.linux", tfjsonpath.New("as_of"), knownvalue.StringRegexp(regexp.MustCompile(`2026`))),
+				statecheck.ExpectKnownValue("data.tfcost_price.ireland", tfjsonpath.New("monthly_price"), exact("78.11")),
+				statecheck.ExpectKnownValue("data.tfcost_price.windows", tfjsonpath.New("monthly_price"), exact("137.24")),
+				statecheck.ExpectKnownValue("data.tfcost_price.reserved", tfjsonpath.New("catalog_item"), knownvalue.StringExact("m5.large/linux/reserved/1yr/standard/no_upfront")),
+				statecheck.ExpectKnownValue("data.tfcost_price.reserved", tfjsonpath.New("monthly_price"), exact("43.8")),
+				statecheck.ExpectKnownValue("data.tfcost_price.gp3", tfjsonpath.New("price"), exact("0.08")),
+				statecheck.ExpectKnownValue("data.tfcost_price.gp3", tfjsonpath.New("monthly_price"), exact("0.08")),
+				statecheck.ExpectKnownValue("data.tfcost_price.gp3", tfjsonpath.New("hourly_price"), knownvalue.Null()),
+				statecheck.ExpectKnownValue("data.tfcost_price.gp3", tfjsonpath.New("unit"), knownvalue.StringExact("USD per GB-month")),
+			},
+		}},
+	})
+}
+
+// The provider's discount and custom prices apply to quoted prices exactly
+// as to estimates: 0.096 less 25% = 0.072, × 730 = 52.56; a custom gp3 price
+// of 0.07 is not discounted.
+func TestAccPriceDataSource_providerSettings(t *testing.T) {
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `
+provider "tfcost" {
+  discount_percent = 25
+  price_overrides  = [{ service = "ebs", item = "gp3 storage", usd = 0.07 }]
+}
+data "tfcost_price" "linux" {
+  resource_type = "aws_instance"
+  instance_type = "m5.large"
+}
+data "tfcost_price" "gp3" {
+  service = "ebs"
+  item    = "gp3 storage"
+}
+`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.tfcost_price.linux", tfjsonpath.New("hourly_price"), exact("0.072")),
+				statecheck.ExpectKnownValue("data.tfcost_price.linux", tfjsonpath.New("monthly_price"), exact("52.56")),
+				statecheck.ExpectKnownValue("data.tfcost_price.gp3", tfjsonpath.New("price"), exact("0.07")),
+				statecheck.ExpectKnownValue("data.tfcost_price.gp3", tfjsonpath.New("source"), knownvalue.StringRegexp(regexp.MustCompile(`custom`))),
+			},
+		}},
+	})
+}
+
+func TestAccPriceDataSource_errors(t *testing.T) {
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: `data "tfcost_price" "x" {
+  resource_type = "aws_instance"
+  instance_type = "m5.notatype"
+}`,
+				ExpectError: wrapped(`No price in the catalog`, `"m5.notatype/linux/on_demand" in us-east-1`),
+			},
+			{
+				Config:      `data "tfcost_price" "x" { resource_type = "aws_db_instance" }`,
+				ExpectError: wrapped(`aws_db_instance needs instance_type`),
+			},
+			{
+				Config:      `data "tfcost_price" "x" { service = "ebs" }`,
+				ExpectError: regexp.MustCompile(`Invalid Attribute Combination`),
+			},
+		},
+	})
+}
