@@ -19,6 +19,19 @@ type instanceValues struct {
 	CreditSpecification   []creditSpecification `json:"credit_specification"`
 	RootBlockDevice       []blockDevice         `json:"root_block_device"`
 	EbsBlockDevice        []blockDevice         `json:"ebs_block_device"`
+	LaunchTemplate        []instLaunchTemplateRef   `json:"launch_template"`
+}
+
+type instLaunchTemplateRef struct {
+	ID   *string `json:"id"`
+	Name *string `json:"name"`
+}
+
+// instLaunchTemplate are the aws_launch_template attributes an instance
+// inherits when it does not set them itself.
+type instLaunchTemplate struct {
+	Name         *string `json:"name"`
+	InstanceType *string `json:"instance_type"`
 }
 
 type marketOptions struct {
@@ -79,6 +92,7 @@ func instance() estimate.Rule {
 			if err := c.Decode(&v); err != nil {
 				return nil, err
 			}
+			fromTemplate(c, &v)
 			out := []estimate.Component{instanceUsage(c, v)}
 			if comp, ok := ebsOptimized(c, v); ok {
 				out = append(out, comp)
@@ -95,6 +109,32 @@ func instance() estimate.Rule {
 			}
 			return out, nil
 		},
+	}
+}
+
+// fromTemplate fills instance_type from the instance's launch template
+// (through the configuration reference, else by template name) when the
+// instance does not set it.
+func fromTemplate(c *estimate.Context, v *instanceValues) {
+	if str(v.InstanceType) != "" || len(v.LaunchTemplate) == 0 {
+		return
+	}
+	rs := c.Related("launch_template", "aws_launch_template")
+	if len(rs) == 0 && c.Plan != nil && str(v.LaunchTemplate[0].Name) != "" {
+		for _, r := range c.Plan.Resources {
+			var lt instLaunchTemplate
+			if r.Type == "aws_launch_template" && c.DecodeResource(r, &lt) == nil && str(lt.Name) == str(v.LaunchTemplate[0].Name) {
+				rs = append(rs, r)
+				break
+			}
+		}
+	}
+	if len(rs) == 0 {
+		return
+	}
+	var lt instLaunchTemplate
+	if c.DecodeResource(rs[0], &lt) == nil && str(lt.InstanceType) != "" {
+		v.InstanceType = lt.InstanceType
 	}
 }
 

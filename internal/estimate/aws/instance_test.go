@@ -143,3 +143,19 @@ func TestInstanceFlags(t *testing.T) {
 		t.Errorf("no surcharge on m5.large")
 	}
 }
+
+func TestInstanceFromLaunchTemplate(t *testing.T) {
+	lt := testResource{Type: "aws_launch_template", Name: "lt", Values: `{"name":"web-lt","instance_type":"m5.large"}`}
+	// by configuration reference: 0.096 × 730 = 70.08
+	inst := testResource{Type: "aws_instance", Name: "a", Values: `{"launch_template":[{"version":"$Latest"}]}`, Unknown: `{"instance_type":true}`,
+		References: map[string][]string{"launch_template": {"aws_launch_template.lt"}}}
+	est := pricePlan(t, "us-east-1", "", inst, lt)
+	assertMonthly(t, est.Resources[0], "Instance usage (Linux/UNIX, on-demand, m5.large)", "70.08")
+	if est.Resources[1].Status != "free" {
+		t.Errorf("launch template should be free")
+	}
+	// by template name
+	inst = testResource{Type: "aws_instance", Name: "b", Values: `{"launch_template":[{"name":"web-lt"}]}`, Unknown: `{"instance_type":true}`}
+	est = pricePlan(t, "us-east-1", "", inst, lt)
+	assertMonthly(t, est.Resources[0], "Instance usage (Linux/UNIX, on-demand, m5.large)", "70.08")
+}
