@@ -115,14 +115,14 @@ func runCatalogInfo(w io.Writer, cat *catalog.Catalog, a catalogInfoArgs) error 
 	fmt.Fprintf(&b, "Catalog date: %s (newest as-of date of the figures)\n", orDash(in.Date))
 	fmt.Fprintf(&b, "Fallback: where a region has no figure, non-instance services use the %s figure, marked approximate\n", in.FallbackRegion)
 	b.WriteString("          (--strict-prices leaves them unpriced); ec2, rds, elasticache and opensearch never fall back.\n")
-	b.WriteString("\nCoverage (regions with exact figures, per service)\n\n")
+	b.WriteString("\nCoverage (regions with exact figures, per service; items can differ: --items SERVICE)\n\n")
 	rows := [][]string{{"Service", "Regions", "Elsewhere"}}
 	if a.Region != "" {
 		rows[0] = append(rows[0], a.Region)
 	}
 	for _, s := range in.Services {
 		else_ := "unpriced"
-		if s.FallsBack {
+		if s.FallsBack && slices.Contains(s.Regions, in.FallbackRegion) {
 			else_ = "~ " + in.FallbackRegion + " figure"
 		}
 		r := []string{s.Service, fmt.Sprint(len(s.Regions)), else_}
