@@ -68,6 +68,9 @@ func Parse(name string, data []byte) (*File, error) {
 	if root.Kind != yaml.MappingNode {
 		return nil, p.errAt(root, "the usage file is not a YAML mapping", "keys version, resource_type_default_usage and resource_usage")
 	}
+	if err := p.noDuplicates(root); err != nil {
+		return nil, err
+	}
 	var version *yaml.Node
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], p.deref(root.Content[i+1])
@@ -80,6 +83,9 @@ func Parse(name string, data []byte) (*File, error) {
 			}
 			if v.Kind != yaml.MappingNode {
 				return nil, p.errAt(v, k.Value+" is not a mapping", "resource types or addresses mapped to usage keys")
+			}
+			if err := p.noDuplicates(v); err != nil {
+				return nil, err
 			}
 			for j := 0; j+1 < len(v.Content); j += 2 {
 				rk, rv := v.Content[j], p.deref(v.Content[j+1])
@@ -151,6 +157,23 @@ func (p *parser) deref(n *yaml.Node) *yaml.Node {
 	return n
 }
 
+// noDuplicates rejects a mapping that repeats a key: the later value would
+// silently replace the earlier one.
+func (p *parser) noDuplicates(m *yaml.Node) error {
+	seen := make(map[string]int, len(m.Content)/2)
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k := m.Content[i]
+		if k.Kind != yaml.ScalarNode {
+			continue
+		}
+		if first, dup := seen[k.Value]; dup {
+			return p.errAt(k, fmt.Sprintf("duplicate key %s (first at line %d)", k.Value, first), "each key once per mapping")
+		}
+		seen[k.Value] = k.Line
+	}
+	return nil
+}
+
 func isNull(n *yaml.Node) bool {
 	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
 }
@@ -158,8 +181,35 @@ func isNull(n *yaml.Node) bool {
 // values converts a mapping into Values, recording each key's line in lines
 // under prefix+dotted path.
 func (p *parser) values(n *yaml.Node, prefix, path string, lines map[string]int) (Values, error) {
+	if err := p.noDuplicates(n); err != nil {
+		return nil, err
+	}
 	out := Values{}
+	// YAML merge keys (`<<: *defaults`) first, so explicit keys override them.
 	for i := 0; i+1 < len(n.Content); i += 2 {
+		if k := n.Content[i]; k.Tag != "!!merge" {
+			continue
+		}
+		srcs := []*yaml.Node{p.deref(n.Content[i+1])}
+		if srcs[0].Kind == yaml.SequenceNode {
+			srcs = srcs[0].Content
+		}
+		for _, src := range srcs {
+			src = p.deref(src)
+			if src.Kind != yaml.MappingNode {
+				return nil, p.errAt(src, "merge key << needs a mapping", "an alias of a mapping, e.g. `<<: *defaults`")
+			}
+			sub, err := p.values(src, prefix, path, lines)
+			if err != nil {
+				return nil, err
+			}
+			merge(out, sub)
+		}
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Tag == "!!merge" {
+			continue
+		}
 		p.budget--
 		if p.budget < 0 {
 			return nil, p.errAt(n, "usage file is too large after expanding aliases", "a file without deeply nested aliases")

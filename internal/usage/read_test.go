@@ -110,6 +110,8 @@ func TestParseErrors(t *testing.T) {
 		{"list value", "version: 0.1\nresource_usage:\n  aws_instance.a:\n    monthly_hrs: [1]\n", 4, 18, "list value", "a number"},
 		{"negative", "version: 0.1\nresource_usage:\n  aws_nat_gateway.a:\n    monthly_data_processed_gb: -5\n", 4, 32, "negative", "zero or more"},
 		{"infinite", "version: 0.1\nresource_usage:\n  aws_nat_gateway.a:\n    monthly_data_processed_gb: .inf\n", 4, 32, "finite", "finite number"},
+		{"duplicate address", "version: 0.1\nresource_usage:\n  aws_instance.a:\n    monthly_hrs: 1\n  aws_instance.a:\n    monthly_hrs: 2\n", 5, 3, "duplicate key aws_instance.a (first at line 3)", "each key once"},
+		{"duplicate usage key", "version: 0.1\nresource_usage:\n  aws_instance.a:\n    monthly_hrs: 1\n    monthly_hrs: 2\n", 5, 5, "duplicate key monthly_hrs", "each key once"},
 		{"dotted key", "version: 0.1\nresource_usage:\n  aws_s3_bucket.a:\n    standard.storage_gb: 1\n", 4, 5, "contains a dot", "nest maps"},
 	}
 	for _, tt := range tests {
@@ -314,5 +316,32 @@ resource_usage:
 	}
 	if os, _ := f.For(`module.app["eu"].aws_instance.web[1]`, "aws_instance").String("operating_system"); os != "linux" {
 		t.Errorf("defaults lost: %q", os)
+	}
+}
+
+func TestMergeKeys(t *testing.T) {
+	f, err := Parse("u.yml", []byte(`version: 0.1
+resource_type_default_usage:
+  aws_instance: &base
+    monthly_hrs: 100
+    operating_system: windows
+resource_usage:
+  aws_instance.a:
+    <<: *base
+    monthly_hrs: 200
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := f.Resources["aws_instance.a"]
+	if h, _ := u.Number("monthly_hrs"); h.String() != "200" {
+		t.Errorf("explicit key must win over merge: %s", h)
+	}
+	if os, _ := u.String("operating_system"); os != "windows" {
+		t.Errorf("merged key missing: %q", os)
+	}
+	f.CheckKeys(map[string][]string{"aws_instance": {"monthly_hrs", "operating_system"}})
+	if len(f.Warnings) != 0 {
+		t.Errorf("merge key must not warn: %v", f.Warnings)
 	}
 }
