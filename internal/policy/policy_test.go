@@ -24,7 +24,7 @@ func est(rs ...*estimate.Resource) *estimate.Estimate {
 func res(addr, typ, monthly string, tags map[string]string) *estimate.Resource {
 	m := d(monthly)
 	return &estimate.Resource{Address: addr, Type: typ, Status: estimate.StatusPriced, Tags: tags, MonthlyCost: m,
-		Action: "create",
+		Action:     "create",
 		Components: []estimate.Component{{Name: "x", MonthlyCost: &m, Category: estimate.Compute}}}
 }
 
