@@ -80,6 +80,7 @@ func newRootCommand(g *globalOptions) *cobra.Command {
 
 	root.AddCommand(
 		newBreakdownCommand(g),
+		newRecommendCommand(g),
 		newCatalogCommand(g),
 		newConfigCommand(g),
 		newVersionCommand(g),

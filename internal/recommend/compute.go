@@ -72,8 +72,8 @@ func (g *gen) reservedEC2(f fleet, why string) []Recommendation {
 			Title:  fmt.Sprintf("%s Standard Reserved Instance, no upfront (%s × %s)", term.text, f.count, f.typ),
 			Change: fmt.Sprintf("no Terraform change: buy %s %s Standard RI(s) for %s in %s, no upfront", f.count, term.text, f.typ, f.region),
 			Risk:   term.risk,
-			Why: why + fmt.Sprintf("; a %s commitment", term.text) + map[Risk]string{Low: " is recouped within the year at this usage",
-				Medium: " locks the type and region for 3 years"}[term.risk],
+			Why: why + map[Risk]string{Low: "; no upfront payment, but a 1-year commitment to this type and region",
+				Medium: "; no upfront payment, but a 3-year commitment to this type and region"}[term.risk],
 			MonthlySaving: saving,
 			Basis:         fmt.Sprintf("(%s on-demand − %s RI) $/h × %s × 730 h", f.od, p.USD, f.count),
 		})

@@ -237,6 +237,22 @@ func (g *gen) forResource(r *estimate.Resource, pr *plan.Resource) []Recommendat
 	return nil
 }
 
-func money(d decimal.Decimal) string { return "$" + d.StringFixed(2) }
+// money formats dollars like the other reports: $1,536.18.
+func money(d decimal.Decimal) string {
+	s := d.StringFixed(2)
+	sign := ""
+	if strings.HasPrefix(s, "-") {
+		sign, s = "-", s[1:]
+	}
+	whole, frac, _ := strings.Cut(s, ".")
+	var b strings.Builder
+	for i, r := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	return sign + "$" + b.String() + "." + frac
+}
 
 func quote(s string) string { return fmt.Sprintf("%q", s) }

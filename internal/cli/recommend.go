@@ -1,0 +1,126 @@
+package cli
+
+import (
+	"io"
+	"strings"
+
+	"github.com/shopspring/decimal"
+	"github.com/spf13/cobra"
+
+	"github.com/tfcost/tfcost/internal/estimate"
+	"github.com/tfcost/tfcost/internal/failure"
+	"github.com/tfcost/tfcost/internal/plan"
+	"github.com/tfcost/tfcost/internal/recommend"
+	"github.com/tfcost/tfcost/internal/usage"
+)
+
+// recommendArgs are the parsed arguments of `tfcost recommend`.
+type recommendArgs struct {
+	Plan         string
+	Format       string
+	OutFile      string
+	UsageFile    string
+	StrictPrices bool
+	// TargetReduction is the cut of the monthly TCO to plan for, in percent
+	// (nil: list recommendations only).
+	TargetReduction *decimal.Decimal
+	// Best keeps one recommendation per resource (lowest risk, then largest saving).
+	Best bool
+}
+
+func newRecommendCommand(g *globalOptions) *cobra.Command {
+	var a recommendArgs
+	var target string
+	c := &cobra.Command{
+		Use:   "recommend PLAN",
+		Short: "Suggest changes that cut the plan's monthly cost, with savings and risk",
+		Long: "List priced ways to cut a plan's monthly cost: reserved instances for always-on EC2, RDS and\n" +
+			"ElastiCache, spot for fault-tolerant compute (tag fault_tolerant=true or usage fault_tolerant: true),\n" +
+			"schedules for non-production compute (tag env/environment = dev, test, staging or qa),\n" +
+			"Graviton or current-generation types, gp2 → gp3, S3 lifecycle rules and newer RDS classes.\n\n" +
+			"With --target-reduction N, pick the lowest-risk set (one change per resource) that cuts the\n" +
+			"monthly cost by N %, or say how close the recommendations get.",
+		Example: "  tfcost recommend plan.json\n" +
+			"  tfcost recommend plan.json --target-reduction 30 --format markdown\n" +
+			"  tfcost recommend plan.json --usage-file usage.yml --format json",
+		Args: exactArgs(1, "one plan file"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			a.Plan = args[0]
+			if !validRecommendFormat(a.Format) {
+				return failure.Usagef("unknown --format %q; expected one of %s", a.Format, strings.Join(recommend.Formats, ", "))
+			}
+			if cmd.Flags().Changed("target-reduction") {
+				t, err := decimal.NewFromString(strings.TrimSuffix(strings.TrimSpace(target), "%"))
+				if err != nil || !t.IsPositive() || t.GreaterThan(decimal.NewFromInt(100)) {
+					return failure.Usagef("--target-reduction %q is not a percentage; expected a number above 0 and at most 100, e.g. 30", target)
+				}
+				a.TargetReduction = &t
+			}
+			return runRecommend(g, a)
+		},
+	}
+	f := c.Flags()
+	f.StringVar(&a.Format, "format", "table", "output `FORMAT`: "+strings.Join(recommend.Formats, ", "))
+	f.StringVar(&a.OutFile, "out-file", "", "write the output to `FILE` instead of stdout")
+	f.StringVar(&a.UsageFile, "usage-file", "", "usage `FILE` (YAML, Infracost format 0.1): hours, S3 storage, fault_tolerant")
+	f.BoolVar(&a.StrictPrices, "strict-prices", false, "leave a component unpriced instead of using the us-east-1 figure when its region has no price")
+	f.StringVar(&target, "target-reduction", "", "plan the lowest-risk set of changes that cuts the monthly cost by `PERCENT`")
+	f.BoolVar(&a.Best, "best", false, "list only the best recommendation per resource (lowest risk, then largest saving)")
+	return c
+}
+
+func validRecommendFormat(f string) bool {
+	for _, ok := range recommend.Formats {
+		if f == ok {
+			return true
+		}
+	}
+	return false
+}
+
+func runRecommend(g *globalOptions, a recommendArgs) error {
+	in, err := g.recommendInput(a)
+	if err != nil {
+		return err
+	}
+	recs := recommend.Generate(in)
+	if a.Best {
+		recs = recommend.Best(recs)
+	}
+	rep := recommend.Report{Project: in.Estimate.Name, Currency: in.Estimate.Currency, Baseline: in.Estimate.MonthlyCost, Recommendations: recs}
+	if a.TargetReduction != nil {
+		s := recommend.Select(recommend.Generate(in), in.Estimate.MonthlyCost, *a.TargetReduction)
+		rep.Plan = &s
+	}
+	return writeOutput(g.io.Out, a.OutFile, func(w io.Writer) error { return recommend.Write(w, a.Format, rep) })
+}
+
+// recommendInput prices the plan like breakdown does, keeping the plan and
+// usage file the recommendations read.
+func (g *globalOptions) recommendInput(a recommendArgs) (recommend.Input, error) {
+	cat, err := g.catalog()
+	if err != nil {
+		return recommend.Input{}, err
+	}
+	cfg, err := g.config()
+	if err != nil {
+		return recommend.Input{}, err
+	}
+	var uf *usage.File
+	if a.UsageFile != "" {
+		if uf, err = usage.Load(a.UsageFile); err != nil {
+			return recommend.Input{}, err
+		}
+		uf.CheckKeys(g.registry().KnownUsageKeys())
+		g.warn(uf.Warnings)
+	}
+	p, err := plan.ReadFile(a.Plan, plan.Options{Region: g.region})
+	if err != nil {
+		return recommend.Input{}, err
+	}
+	opts := estimate.Options{Catalog: cat, Registry: g.registry(), Usage: uf, StrictPrices: a.StrictPrices, Name: a.Plan}
+	cfg.Apply(&opts)
+	est := estimate.New(opts).Estimate(p)
+	g.warnEstimate(est)
+	return recommend.Input{Plan: p, Estimate: est, Catalog: cat, Usage: uf}, nil
+}

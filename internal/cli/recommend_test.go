@@ -1,0 +1,79 @@
+package cli
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/tfcost/tfcost/internal/failure"
+)
+
+var (
+	finopsPlan  = filepath.Join("..", "..", "examples", "finops", "plan.json")
+	finopsUsage = filepath.Join("..", "..", "examples", "finops", "usage.yml")
+)
+
+// TestRecommendTarget30 runs `tfcost recommend --target-reduction 30` on the
+// FinOps example. The plan costs $1,536.18 a month (web 72.08, dev 140.96,
+// workers 506.00, db 139.25, cache 227.76, data 50.00, logs 115.00, apps
+// 216.24, api 36.0401, nat 32.85); 30 % is $460.85. Low-risk changes by
+// saving, one per resource:
+//
+//	workers spot   (0.17 − 0.0731 c5.xlarge spot avg) × 4 × 730        = 282.95
+//	dev schedule   0.192 × (730 − 1825/7)                               =  90.10
+//	cache 1-yr RI  (0.156 − 0.106) × 2 × 730                            =  73.00
+//	web 1-yr RI    (0.096 − 0.06) × 730                                 =  26.28
+//
+// 446.05 after three is short of 460.85; the fourth reaches 472.33 (30.75 %).
+func TestRecommendTarget30(t *testing.T) {
+	code, out, errOut := run(t, "recommend", finopsPlan, "--usage-file", finopsUsage, "--target-reduction", "30", "--format", "json")
+	if code != failure.ExitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var rep struct {
+		Baseline string `json:"baselineMonthlyCost"`
+		Plan     struct {
+			Reached bool   `json:"reached"`
+			Saving  string `json:"monthlySaving"`
+			Percent string `json:"percent"`
+			MaxRisk string `json:"maxRisk"`
+			Recs    []struct {
+				Resource string `json:"resource"`
+				Kind     string `json:"kind"`
+				Saving   string `json:"monthlySaving"`
+			} `json:"recommendations"`
+		} `json:"plan"`
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if rep.Baseline != "1536.1801" || !rep.Plan.Reached || rep.Plan.Saving != "472.33" || rep.Plan.Percent != "30.75" || rep.Plan.MaxRisk != "low" {
+		t.Errorf("plan = %+v (baseline %s)", rep.Plan, rep.Baseline)
+	}
+	var got []string
+	for _, r := range rep.Plan.Recs {
+		got = append(got, r.Resource+":"+r.Kind+":"+r.Saving)
+	}
+	want := "aws_autoscaling_group.workers:spot:282.95 aws_instance.dev:schedule:90.1 aws_elasticache_cluster.cache:reserved:73 aws_instance.web:reserved:26.28"
+	if strings.Join(got, " ") != want {
+		t.Errorf("chosen %v\nwant   %s", got, want)
+	}
+}
+
+func TestRecommendTableAndErrors(t *testing.T) {
+	code, out, _ := run(t, "recommend", finopsPlan, "--usage-file", finopsUsage, "--target-reduction", "60", "--best")
+	if code != failure.ExitOK || !strings.Contains(out, "Cannot reach a 60% cut") || !strings.Contains(out, "$1,536.18") {
+		t.Errorf("exit %d:\n%s", code, out)
+	}
+	for _, args := range [][]string{
+		{"recommend", finopsPlan, "--target-reduction", "abc"},
+		{"recommend", finopsPlan, "--target-reduction", "150"},
+		{"recommend", finopsPlan, "--format", "yaml"},
+		{"recommend"},
+	} {
+		if code, _, errOut := run(t, args...); code != failure.ExitError || !strings.HasPrefix(errOut, "Error: ") {
+			t.Errorf("%v: exit %d, stderr %q", args, code, errOut)
+		}
+	}
+}
