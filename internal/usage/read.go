@@ -195,6 +195,10 @@ func (p *parser) values(n *yaml.Node, prefix, path string, lines map[string]int)
 			srcs = srcs[0].Content
 		}
 		for _, src := range srcs {
+			p.budget--
+			if p.budget < 0 {
+				return nil, p.errAt(n, "usage file is too large after expanding aliases", "a file without deeply nested aliases")
+			}
 			src = p.deref(src)
 			if src.Kind != yaml.MappingNode {
 				return nil, p.errAt(src, "merge key << needs a mapping", "an alias of a mapping, e.g. `<<: *defaults`")

@@ -3,6 +3,7 @@ package usage
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -254,6 +255,7 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("version: 0.1\nresource_usage:\n  aws_s3_bucket.b:\n    standard:\n      storage_gb: 1\n"))
 	f.Add([]byte("version: 0.1\nresource_type_default_usage:\n  aws_lambda_function: &a\n    monthly_requests: 1\n"))
 	f.Add([]byte("a: &a [*a, *a]\n"))
+	f.Add([]byte("version: 0.1\nresource_usage:\n  x: &l0 {a: 1}\n  y: &l1 {<<: [*l0, *l0]}\n  z: {<<: [*l1, *l1]}\n"))
 	f.Add([]byte("version: 0.1\nresource_usage:\n  x: {a: 1e400, b: 0x10, c: 1_0}\n"))
 	if data, err := os.ReadFile(filepath.Join("testdata", "example_usage.yml")); err == nil {
 		f.Add(data)
@@ -343,5 +345,18 @@ resource_usage:
 	f.CheckKeys(map[string][]string{"aws_instance": {"monthly_hrs", "operating_system"}})
 	if len(f.Warnings) != 0 {
 		t.Errorf("merge key must not warn: %v", f.Warnings)
+	}
+}
+
+func TestAliasBomb(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("version: 0.1\nresource_type_default_usage:\n  l0: &l0 {a: 1}\n")
+	for i := 1; i <= 40; i++ {
+		fmt.Fprintf(&b, "  l%d: &l%d {<<: [*l%d, *l%d]}\n", i, i, i-1, i-1)
+	}
+	_, err := Parse("bomb.yml", []byte(b.String()))
+	var fe *failure.Error
+	if !errors.As(err, &fe) || !strings.Contains(fe.Msg, "too large") {
+		t.Fatalf("want a size failure, got %v", err)
 	}
 }
