@@ -53,6 +53,7 @@ func newCatalogCommand(g *globalOptions) *cobra.Command {
 	info.Flags().StringVar(&a.Format, "format", "table", "output `FORMAT`: table or json")
 	info.Flags().StringVar(&a.Items, "items", "", "list the items of `SERVICE` with the regions that price each")
 	c.AddCommand(info)
+	c.AddCommand(newCatalogImportCommand(g))
 	return c
 }
 
