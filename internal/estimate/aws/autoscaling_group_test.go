@@ -78,3 +78,31 @@ func TestEKSNodeGroup(t *testing.T) {
 			unknown: `{"scaling_config":[{"desired_size":true}]}`, want: map[string]string{"Instance usage (t3.large)": ""}},
 	})
 }
+
+func TestComputePurchaseOptionsAndRegions(t *testing.T) {
+	ltM5 := []testResource{{Type: "aws_launch_template", Name: "app", Values: `{"instance_type":"m5.large"}`}}
+	refLT := map[string][]string{"launch_template": {"aws_launch_template.app"}}
+	runCovCases(t, "aws_autoscaling_group", []covCase{
+		// Windows from usage: m5.large windows 0.188 × 2 × 730 = 274.48.
+		{name: "windows", values: `{"desired_capacity":2}`, others: ltM5, refs: refLT, usage: "operating_system: windows",
+			want: map[string]string{"Instance usage (Windows, on-demand, m5.large)": "274.48"}},
+		// eu-west-1 m5.large 0.107 × 730 = 78.11 (EC2 is regional-only: the region's own figure).
+		{name: "eu-west-1", region: "eu-west-1", values: `{"desired_capacity":1}`, others: ltM5, refs: refLT,
+			want: map[string]string{"Instance usage (Linux, on-demand, m5.large)": "78.11"}},
+		// Spot for Windows is not in the catalog: unpriced, not $0.
+		{name: "windows spot", values: `{"desired_capacity":1}`, others: ltM5, refs: refLT,
+			usage: "operating_system: windows\npurchase_option: spot", unpriced: []string{"Instance usage (Windows, spot, m5.large)"}},
+	})
+	runCovCases(t, "aws_eks_node_group", []covCase{
+		// Savings plan 30 %: t3.large 0.0832 × 0.7 = 0.05824 × 3 × 730 = 127.5456; disks 3 × 20 GB gp2 × 0.10 = 6.
+		{name: "savings plan", values: `{"instance_types":["t3.large"],"scaling_config":[{"desired_size":3,"min_size":1,"max_size":5}]}`,
+			usage: "savings_plan_discount_percent: 30",
+			want:  map[string]string{"Instance usage (Linux, savings plan, t3.large)": "127.5456"}, total: "133.5456"},
+	})
+	// An ElastiCache node type the region lacks is unpriced: ElastiCache prices
+	// never fall back to another region.
+	runCovCases(t, "aws_elasticache_cluster", []covCase{
+		{name: "no regional figure", region: "eu-west-1", values: `{"node_type":"cache.nonexistent.large","engine":"redis","num_cache_nodes":1}`,
+			unpriced: []string{"ElastiCache (on-demand, cache.nonexistent.large)"}, total: "0"},
+	})
+}

@@ -266,7 +266,7 @@ func covEC2Instances(c *estimate.Context, instanceType string, count decimal.Dec
 	l := estimate.Line{Unit: "hours", Category: estimate.Compute, Service: "ec2", Note: note}
 	switch {
 	case spot:
-		l.Name = fmt.Sprintf("Instance usage (Linux, spot, %s)", instanceType)
+		l.Name = fmt.Sprintf("Instance usage (%s, spot, %s)", covOSLabel(p.OS), instanceType)
 		l.Item = instanceType + "/linux/spot"
 		l.Note = joinNotes(l.Note, covSpotNote(c, instanceType))
 		if p.OS != "linux" {
@@ -278,7 +278,7 @@ func covEC2Instances(c *estimate.Context, instanceType string, count decimal.Dec
 		return c.Hourly(l, count)
 	case p.Reservation != nil:
 		r := *p.Reservation
-		l.Name = fmt.Sprintf("Instance usage (Linux, %s, %s)", r.label(), instanceType)
+		l.Name = fmt.Sprintf("Instance usage (%s, %s, %s)", covOSLabel(p.OS), r.label(), instanceType)
 		l.Item = fmt.Sprintf("%s/linux/reserved/%s/%s/%s", instanceType, r.Term, r.Class, r.Payment)
 		if p.OS != "linux" {
 			return c.Unpriced(l, "the catalog has reserved prices for Linux only")

@@ -25,9 +25,9 @@ func TestEKSCluster(t *testing.T) {
 		// No version: EKS creates the latest, standard support: 73.00.
 		{name: "version unknown", values: `{"version":null}`, unknown: `{"version":true}`,
 			want: map[string]string{"EKS cluster (standard support)": "73"}},
-		// us-east-2 regional rows: standard 0.10 × 730 = 73; extended 0.50 × 730 = 365
-		// (S22e records 0.50, the surcharge; see the report on this source's semantics).
+		// us-east-2 regional row (S22e): standard 0.10 × 730 = 73, the region's own figure.
 		{name: "us-east-2 standard", region: "us-east-2", values: `{"version":"1.34"}`, want: map[string]string{"EKS cluster (standard support)": "73"}},
-		{name: "us-east-2 extended", region: "us-east-2", values: `{"version":"1.30"}`, want: map[string]string{"EKS cluster (extended support)": "365"}},
+		// eu-west-1 has no EKS row: the us-east-1 figure stands in, marked approximate (73).
+		{name: "fallback region", region: "eu-west-1", values: `{"version":"1.35"}`, want: map[string]string{"EKS cluster (standard support)": "73"}},
 	})
 }
