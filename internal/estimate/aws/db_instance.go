@@ -111,11 +111,14 @@ func dbInstanceHours(c *estimate.Context, v dbInstanceValues, multi bool) estima
 		return c.Unpriced(l, fmt.Sprintf("engine %q is not in the catalog (MySQL, PostgreSQL, MariaDB, SQL Server, Aurora)", *v.Engine))
 	}
 	l.Item = class + "/" + engine + "/single-az/" + suffix
+	hourly := c.Hourly
 	if purchase == "reserved" {
-		l.Note = "effective hourly rate with any upfront fee amortised over the term"
+		// A reservation is paid for every hour of the term, running or not.
+		l.Note = "effective hourly rate with any upfront fee amortised over the term; billed every hour of the term"
+		hourly = c.AlwaysOn
 	}
 	if !multi {
-		return c.Hourly(l, estimate.Int(1))
+		return hourly(l, estimate.Int(1))
 	}
 	if label := dbEngineLabels[engine]; label != "" && purchase == "on-demand" {
 		exact := l
@@ -124,7 +127,7 @@ func dbInstanceHours(c *estimate.Context, v dbInstanceValues, multi bool) estima
 			return c.Hourly(exact, estimate.Int(1))
 		}
 	}
-	return multiAZApprox(c, l, func(l estimate.Line, q decimal.Decimal) estimate.Component { return c.Hourly(l, q) }, estimate.Int(1))
+	return multiAZApprox(c, l, hourly, estimate.Int(1))
 }
 
 // multiAZApprox prices a Multi-AZ line as twice its Single-AZ item, marked

@@ -9,17 +9,17 @@ import (
 
 // instanceValues are the aws_instance attributes that drive cost.
 type instanceValues struct {
-	InstanceType          *string               `json:"instance_type"`
-	Tenancy               *string               `json:"tenancy"`
-	HostID                *string               `json:"host_id"`
-	EbsOptimized          *bool                 `json:"ebs_optimized"`
-	Monitoring            *bool                 `json:"monitoring"`
-	SpotPrice             *string               `json:"spot_price"`
-	InstanceMarketOptions []marketOptions       `json:"instance_market_options"`
-	CreditSpecification   []creditSpecification `json:"credit_specification"`
-	RootBlockDevice       []blockDevice         `json:"root_block_device"`
-	EbsBlockDevice        []blockDevice         `json:"ebs_block_device"`
-	LaunchTemplate        []instLaunchTemplateRef   `json:"launch_template"`
+	InstanceType          *string                 `json:"instance_type"`
+	Tenancy               *string                 `json:"tenancy"`
+	HostID                *string                 `json:"host_id"`
+	EbsOptimized          *bool                   `json:"ebs_optimized"`
+	Monitoring            *bool                   `json:"monitoring"`
+	SpotPrice             *string                 `json:"spot_price"`
+	InstanceMarketOptions []marketOptions         `json:"instance_market_options"`
+	CreditSpecification   []creditSpecification   `json:"credit_specification"`
+	RootBlockDevice       []blockDevice           `json:"root_block_device"`
+	EbsBlockDevice        []blockDevice           `json:"ebs_block_device"`
+	LaunchTemplate        []instLaunchTemplateRef `json:"launch_template"`
 }
 
 type instLaunchTemplateRef struct {
@@ -174,8 +174,10 @@ func instanceUsage(c *estimate.Context, v instanceValues) estimate.Component {
 			return c.Unpriced(l, "reserved prices in the catalog are for Linux only")
 		}
 		l.Item = ri
-		l.Note = "effective hourly rate with any upfront fee amortised over the term"
-		return c.Hourly(l, estimate.Int(1))
+		// A reservation is paid for every hour of the term, running or not,
+		// so scheduling keys do not reduce it.
+		l.Note = "effective hourly rate with any upfront fee amortised over the term; billed every hour of the term"
+		return c.AlwaysOn(l, estimate.Int(1))
 	}
 	if isSpot(v) {
 		l.Name = fmt.Sprintf("Instance usage (%s, spot, %s)", osNames[os], typ)

@@ -47,6 +47,11 @@ func TestInstance(t *testing.T) {
 			usage:  "reserved_instance_type: standard\nreserved_instance_term: 1_year\nreserved_instance_payment_option: all_upfront",
 			// 0.451598 × 730 = 329.66654
 			want: map[string]string{"Instance usage (Linux/UNIX, reserved, m5.4xlarge)": "329.66654"}},
+		{name: "reservations ignore scheduling keys",
+			values: `{"instance_type":"m5.4xlarge"}`,
+			usage:  "reserved_instance_type: standard\nreserved_instance_term: 1_year\nreserved_instance_payment_option: all_upfront\nmonthly_hrs: 100",
+			// still 0.451598 × 730 = 329.66654
+			want: map[string]string{"Instance usage (Linux/UNIX, reserved, m5.4xlarge)": "329.66654"}},
 		{name: "dedicated tenancy is unpriced",
 			values: `{"instance_type":"m5.large","tenancy":"dedicated"}`,
 			want:   map[string]string{"Instance usage (Linux/UNIX, dedicated tenancy, m5.large)": ""}},
