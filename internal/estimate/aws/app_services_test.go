@@ -74,7 +74,7 @@ func TestOpenSearchDomain(t *testing.T) {
 		// 2 × m5.large.search 0.142 × 730 = 207.32; 3 masters × m6g.large.search 0.128 × 730 = 280.32;
 		// EBS storage unpriced; total 487.64.
 		{name: "data and masters", values: `{"cluster_config":[{"instance_type":"m5.large.search","instance_count":2,"dedicated_master_enabled":true,"dedicated_master_type":"m6g.large.search","dedicated_master_count":3}],"ebs_options":[{"ebs_enabled":true,"volume_size":100,"volume_type":"gp3"}]}`,
-			want: map[string]string{"Instance (on-demand, m5.large.search)": "207.32", "Dedicated master (on-demand, m6g.large.search)": "280.32"},
+			want:     map[string]string{"Instance (on-demand, m5.large.search)": "207.32", "Dedicated master (on-demand, m6g.large.search)": "280.32"},
 			unpriced: []string{"Storage (EBS gp3)"}, total: "487.64"},
 		// Reserved 3 yr all upfront: 2 × 0.08016000761 × 730 = 117.0336111106.
 		{name: "reserved", values: `{"cluster_config":[{"instance_type":"r6g.large.search","instance_count":2}]}`,

@@ -35,8 +35,8 @@ func TestAutoscalingGroup(t *testing.T) {
 		// root 8 GB gp2 × 2 × 0.10 = 1.6; total 5.85152.
 		{name: "launch configuration spot", values: `{"desired_capacity":2,"min_size":1,"launch_configuration":"lc"}`,
 			others: []testResource{{Type: "aws_launch_configuration", Name: "lc", Values: `{"instance_type":"t3.micro","spot_price":"0.01","root_block_device":[{"volume_size":8,"volume_type":"gp2"}]}`}},
-			refs: map[string][]string{"launch_configuration": {"aws_launch_configuration.lc"}},
-			want: map[string]string{"Instance usage (Linux, spot, t3.micro)": "4.25152", "Storage (gp2)": "1.6"}, total: "5.85152"},
+			refs:   map[string][]string{"launch_configuration": {"aws_launch_configuration.lc"}},
+			want:   map[string]string{"Instance usage (Linux, spot, t3.micro)": "4.25152", "Storage (gp2)": "1.6"}, total: "5.85152"},
 		// Reserved 1 yr standard all upfront: effective 0.056393 × 3 × 730 = 123.50067 (not $0).
 		{name: "reserved all upfront", values: `{"desired_capacity":3,"min_size":1}`, others: ltM5, refs: refLT,
 			usage: "reserved_instance_type: standard\nreserved_instance_term: 1_year\nreserved_instance_payment_option: all_upfront",
@@ -72,7 +72,7 @@ func TestEKSNodeGroup(t *testing.T) {
 		// Launch template: m5.large 70.08 + 40 GB gp3 × 0.08 = 3.2; total 73.28.
 		{name: "launch template", values: `{"launch_template":[{"id":"lt-1"}],"scaling_config":[{"desired_size":1,"min_size":1,"max_size":3}]}`,
 			others: []testResource{{Type: "aws_launch_template", Name: "nodes", Values: `{"instance_type":"m5.large","block_device_mappings":[{"device_name":"/dev/xvda","ebs":[{"volume_size":40,"volume_type":"gp3"}]}]}`}},
-			refs:  map[string][]string{"launch_template": {"aws_launch_template.nodes"}}, total: "73.28"},
+			refs:   map[string][]string{"launch_template": {"aws_launch_template.nodes"}}, total: "73.28"},
 		// desired_size unknown: not priced.
 		{name: "unknown size", values: `{"instance_types":["t3.large"],"scaling_config":[{"desired_size":null}]}`,
 			unknown: `{"scaling_config":[{"desired_size":true}]}`, want: map[string]string{"Instance usage (t3.large)": ""}},
