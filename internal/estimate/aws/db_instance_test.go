@@ -61,6 +61,10 @@ func TestDBInstance(t *testing.T) {
 		{name: "reserved", values: `{"engine":"postgres","instance_class":"db.m5.large","allocated_storage":20}`,
 			usage: "reserved_instance_term: 1_year\nreserved_instance_payment_option: no_upfront",
 			want:  map[string]string{"Database instance (reserved, Single-AZ, db.m5.large)": "83.22"}},
+		// a reservation is billed every hour: still 0.114 × 730 = 83.22 with monthly_hrs
+		{name: "reserved ignores scheduling", values: `{"engine":"postgres","instance_class":"db.m5.large","allocated_storage":20}`,
+			usage: "reserved_instance_term: 1_year\nreserved_instance_payment_option: no_upfront\nmonthly_hrs: 100",
+			want:  map[string]string{"Database instance (reserved, Single-AZ, db.m5.large)": "83.22"}},
 		// SQL Server Express: 0.022 × 730 = 16.06
 		{name: "sqlserver-ex", values: `{"engine":"sqlserver-ex","instance_class":"db.t3.micro","allocated_storage":20}`,
 			want: map[string]string{"Database instance (on-demand, Single-AZ, db.t3.micro)": "16.06"}},
