@@ -1,0 +1,300 @@
+package bench
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	tfjson "github.com/hashicorp/terraform-json"
+
+	"github.com/tfcost/tfcost/internal/catalog"
+	"github.com/tfcost/tfcost/internal/estimate"
+	"github.com/tfcost/tfcost/internal/estimate/aws"
+	"github.com/tfcost/tfcost/internal/plan"
+	"github.com/tfcost/tfcost/internal/report"
+)
+
+// sizes are the benchmarked plan sizes (managed resources).
+var sizes = []struct {
+	name string
+	n    int
+}{{"1k", 1000}, {"10k", 10000}, {"100k", 100000}}
+
+var (
+	planDir   string
+	plansMu   sync.Mutex
+	plansMade = map[int]planFile{}
+)
+
+type planFile struct {
+	path string
+	size int64
+}
+
+func TestMain(m *testing.M) {
+	if path := os.Getenv(childEnv); path != "" {
+		os.Exit(rssChild(path, os.Getenv(childModeEnv)))
+	}
+	dir, err := os.MkdirTemp("", "tfcost-bench-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	planDir = dir
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// planOf generates (once per process) the plan of n resources.
+func planOf(tb testing.TB, n int) planFile {
+	tb.Helper()
+	plansMu.Lock()
+	defer plansMu.Unlock()
+	if pf, ok := plansMade[n]; ok {
+		return pf
+	}
+	path, size, err := GeneratePlan(planDir, n)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	pf := planFile{path, size}
+	plansMade[n] = pf
+	return pf
+}
+
+// breakdown is the end-to-end `tfcost breakdown --format json` path.
+func breakdown(path string, w io.Writer) error {
+	p, err := plan.ReadFile(path, plan.Options{})
+	if err != nil {
+		return err
+	}
+	est := estimate.New(estimate.Options{Catalog: catalog.Embedded(), Registry: aws.NewRegistry()}).Estimate(p)
+	return report.JSON(w, []report.Project{{Name: path, Path: path, Estimate: est}}, report.Options{})
+}
+
+func BenchmarkBreakdown(b *testing.B) {
+	catalog.Embedded() // loaded once per process, as in the CLI; not part of a plan's cost
+	for _, s := range sizes {
+		b.Run(s.name, func(b *testing.B) {
+			pf := planOf(b, s.n)
+			b.SetBytes(pf.size)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				if err := breakdown(pf.path, io.Discard); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkReadPlan is the plan reader alone (plan.ReadFile).
+func BenchmarkReadPlan(b *testing.B) {
+	for _, s := range sizes {
+		b.Run(s.name, func(b *testing.B) {
+			pf := planOf(b, s.n)
+			b.SetBytes(pf.size)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				if _, err := plan.ReadFile(pf.path, plan.Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkDecodeTerraformJSON is the baseline: reading the same file and
+// decoding it with encoding/json into terraform-json's Plan.
+func BenchmarkDecodeTerraformJSON(b *testing.B) {
+	for _, s := range sizes {
+		b.Run(s.name, func(b *testing.B) {
+			pf := planOf(b, s.n)
+			b.SetBytes(pf.size)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				if err := decodeTFJSON(pf.path); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func decodeTFJSON(path string) error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	var p tfjson.Plan
+	return json.Unmarshal(data, &p)
+}
+
+// TestGeneratedPlan checks the generator's output on a small plan: valid
+// JSON that terraform-json accepts, the advertised size and mix, and the
+// shape tfcost relies on (module instances, references, regions).
+func TestGeneratedPlan(t *testing.T) {
+	pf := planOf(t, 1000)
+	data, err := os.ReadFile(pf.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tp tfjson.Plan
+	if err := json.Unmarshal(data, &tp); err != nil {
+		t.Fatalf("terraform-json: %v", err)
+	}
+	if len(tp.ResourceChanges) != 1000 {
+		t.Errorf("%d resource changes", len(tp.ResourceChanges))
+	}
+	p, err := plan.ReadFile(pf.path, plan.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Resources) != 1000 {
+		t.Fatalf("%d resources", len(p.Resources))
+	}
+	types := map[string]int{}
+	actions := map[plan.Action]int{}
+	for _, r := range p.Resources {
+		types[r.Type]++
+		actions[r.Action]++
+		if r.Region != "us-east-1" || r.RegionSource != plan.RegionFromVariable {
+			t.Fatalf("%s: region %s (%s)", r.Address, r.Region, r.RegionSource)
+		}
+		if r.Type == "aws_ecs_service" {
+			td := p.Referenced(r, "task_definition", "aws_ecs_task_definition")
+			if len(td) != 1 || td[0].ModuleAddress != r.ModuleAddress {
+				t.Fatalf("%s: task definition %v", r.Address, td)
+			}
+		}
+	}
+	// 50 units × (3 instances, 2 volumes, 1 each of 7 types, 2 lambdas, 3 roles, 3 groups).
+	want := map[string]int{"aws_instance": 150, "aws_ebs_volume": 100, "aws_s3_bucket": 50, "aws_lb": 50,
+		"aws_nat_gateway": 50, "aws_eip": 50, "aws_db_instance": 50, "aws_ecs_task_definition": 50,
+		"aws_ecs_service": 50, "aws_lambda_function": 100, "aws_iam_role": 150, "aws_security_group": 150}
+	for k, v := range want {
+		if types[k] != v {
+			t.Errorf("%s: %d, want %d", k, types[k], v)
+		}
+	}
+	// actionOf: 35 create, 10 no-op, 3 update, 2 replace in every 50.
+	if actions[plan.ActionCreate] != 700 || actions[plan.ActionNoOp] != 200 || actions[plan.ActionUpdate] != 60 || actions[plan.ActionReplace] != 40 {
+		t.Errorf("actions %v", actions)
+	}
+	if err := breakdown(pf.path, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Peak memory is measured in a child process (a fresh heap and a clean
+// high-water mark), only when TFCOST_BENCH_RSS=1: it generates and reads
+// plans of up to 100k resources.
+const (
+	childEnv     = "TFCOST_BENCH_RSS_CHILD"
+	childModeEnv = "TFCOST_BENCH_RSS_MODE"
+)
+
+func TestPeakRSS(t *testing.T) {
+	if os.Getenv("TFCOST_BENCH_RSS") != "1" {
+		t.Skip("set TFCOST_BENCH_RSS=1 to measure peak memory")
+	}
+	want := map[string]bool{}
+	for _, s := range strings.Split(os.Getenv("TFCOST_BENCH_RSS_SIZES"), ",") {
+		if s != "" {
+			want[s] = true
+		}
+	}
+	for _, s := range sizes {
+		if len(want) > 0 && !want[s.name] {
+			continue
+		}
+		pf := planOf(t, s.n)
+		for _, mode := range []string{"breakdown", "read", "tfjson"} {
+			hwm, elapsed := runChild(t, pf.path, mode)
+			ratio := float64(hwm) / float64(pf.size)
+			t.Logf("%s %-9s file %7.1f MB  peak RSS %7.1f MB (%.2f× file)  %v  %.0f MB/s",
+				s.name, mode, mb(pf.size), mb(hwm), ratio, elapsed.Round(time.Millisecond), mb(pf.size)/elapsed.Seconds())
+			if mode == "breakdown" && ratio > 2 {
+				t.Errorf("%s: breakdown peak RSS %.1f MB is %.2f× the file (target ≤ 2×)", s.name, mb(hwm), ratio)
+			}
+		}
+	}
+}
+
+func mb(n int64) float64 { return float64(n) / 1e6 }
+
+func runChild(t *testing.T, path, mode string) (int64, time.Duration) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), childEnv+"="+path, childModeEnv+"="+mode)
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("child %s: %v\n%s%s", mode, err, out.String(), errb.String())
+	}
+	var hwm int64
+	var ns int64
+	if _, err := fmt.Sscanf(strings.TrimSpace(out.String()), "hwm=%d ns=%d", &hwm, &ns); err != nil {
+		t.Fatalf("child output %q: %v", out.String(), err)
+	}
+	return hwm, time.Duration(ns)
+}
+
+// rssChild runs one operation and prints the process's peak resident set.
+func rssChild(path, mode string) int {
+	start := time.Now()
+	var err error
+	switch mode {
+	case "read":
+		_, err = plan.ReadFile(path, plan.Options{})
+	case "tfjson":
+		err = decodeTFJSON(path)
+	default:
+		catalog.Embedded()
+		start = time.Now()
+		err = breakdown(path, io.Discard)
+	}
+	elapsed := time.Since(start)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	hwm, err := peakRSS()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	fmt.Printf("hwm=%d ns=%d\n", hwm, elapsed.Nanoseconds())
+	return 0
+}
+
+// peakRSS reads VmHWM (peak resident set) from /proc/self/status.
+func peakRSS() (int64, error) {
+	f, err := os.Open(filepath.Join("/proc", "self", "status"))
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if rest, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {
+			kb, err := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
+			return kb * 1024, err
+		}
+	}
+	return 0, fmt.Errorf("no VmHWM in /proc/self/status")
+}
