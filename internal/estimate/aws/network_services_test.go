@@ -65,8 +65,8 @@ func TestRoute53(t *testing.T) {
 		{name: "standard queries", values: `{"name":"www","type":"A"}`, usage: "monthly_standard_queries: 1000000",
 			unpriced: []string{"Standard queries"}, total: "0"},
 		{name: "latency", values: `{"latency_routing_policy":[{"region":"us-east-1"}]}`, unpriced: []string{"Latency based routing queries"}},
-		// Alias records to AWS resources are free: no component.
-		{name: "alias", values: `{"alias":[{"name":"lb"}]}`, total: "0"},
+		// Alias records to AWS resources are free: an explicit $0 line.
+		{name: "alias", values: `{"alias":[{"name":"lb"}]}`, want: map[string]string{"Alias queries": "0"}, total: "0", count: 1},
 	})
 }
 

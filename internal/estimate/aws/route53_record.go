@@ -22,7 +22,7 @@ const (
 func route53Record() estimate.Rule {
 	return estimate.Rule{
 		Type:       "aws_route53_record",
-		Components: []string{"Standard queries", "Latency based routing queries", "Geo DNS queries"},
+		Components: []string{"Standard queries", "Latency based routing queries", "Geo DNS queries", "Alias queries"},
 		UsageKeys: []estimate.UsageKey{
 			{Key: keyR53Standard, Description: "standard queries per month"},
 			{Key: keyR53Latency, Description: "latency-based routing queries per month"},
@@ -35,7 +35,8 @@ func route53Record() estimate.Rule {
 				return nil, err
 			}
 			if len(v.Alias) > 0 {
-				return nil, nil
+				return []estimate.Component{covFree("Alias queries", "1M queries", estimate.Network,
+					"Route 53 does not charge for alias queries to AWS resources")}, nil
 			}
 			name, key := "Standard queries", keyR53Standard
 			switch {

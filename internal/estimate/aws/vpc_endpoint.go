@@ -50,10 +50,15 @@ func vpcEndpoint() estimate.Rule {
 // vpceGatewayFree is an explicit $0 line: AWS does not charge for gateway
 // endpoints, which is a fact about the service, not a catalog figure.
 func vpceGatewayFree() estimate.Component {
+	return covFree("Endpoint (Gateway)", "hours", estimate.Network, "AWS does not charge for gateway endpoints (S3, DynamoDB)")
+}
+
+// covFree is an explicit no-charge line for something AWS documents as free,
+// so reports show why a priced resource costs nothing.
+func covFree(name, unit string, cat estimate.Category, note string) estimate.Component {
 	zero := decimal.Zero
-	return estimate.Component{Name: "Endpoint (Gateway)", Unit: "hours", Category: estimate.Network,
-		MonthlyCost: &zero, HourlyCost: &zero, MonthlyQuantity: &zero, HourlyQuantity: &zero,
-		Note: "AWS does not charge for gateway endpoints (S3, DynamoDB)"}
+	return estimate.Component{Name: name, Unit: unit, Category: cat,
+		MonthlyCost: &zero, HourlyCost: &zero, MonthlyQuantity: &zero, HourlyQuantity: &zero, Note: note}
 }
 
 // vpceInterfaceHours counts ENIs: one per subnet. Unknown subnet IDs are
