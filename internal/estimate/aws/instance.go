@@ -30,7 +30,6 @@ type instLaunchTemplateRef struct {
 // instLaunchTemplate are the aws_launch_template attributes an instance
 // inherits when it does not set them itself.
 type instLaunchTemplate struct {
-	Name         *string `json:"name"`
 	InstanceType *string `json:"instance_type"`
 }
 
@@ -120,13 +119,9 @@ func fromTemplate(c *estimate.Context, v *instanceValues) {
 		return
 	}
 	rs := c.Related("launch_template", "aws_launch_template")
-	if len(rs) == 0 && c.Plan != nil && str(v.LaunchTemplate[0].Name) != "" {
-		for _, r := range c.Plan.Resources {
-			var lt instLaunchTemplate
-			if r.Type == "aws_launch_template" && c.DecodeResource(r, &lt) == nil && str(lt.Name) == str(v.LaunchTemplate[0].Name) {
-				rs = append(rs, r)
-				break
-			}
+	if len(rs) == 0 {
+		if r := findByAttr(c, "aws_launch_template", "name", str(v.LaunchTemplate[0].Name)); r != nil {
+			rs = append(rs, r)
 		}
 	}
 	if len(rs) == 0 {
