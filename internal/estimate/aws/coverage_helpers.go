@@ -200,6 +200,18 @@ func covSavingsPlan(c *estimate.Context, comp estimate.Component) (estimate.Comp
 	return comp, false
 }
 
+// covSavingsPct applies only savings_plan_discount_percent: Compute Savings
+// Plans also cover Fargate and Lambda, where a per-instance rate means nothing.
+func covSavingsPct(c *estimate.Context, comp estimate.Component) estimate.Component {
+	pct, ok := c.Usage.Number(keySavingsPlanPct)
+	if !ok || comp.Unpriced || comp.MonthlyQuantity == nil {
+		return comp
+	}
+	f := decimal.NewFromInt(1).Sub(pct.Div(decimal.NewFromInt(100)))
+	return covRepriced(comp, comp.Price.Mul(f), comp.Source+fmt.Sprintf(" less %s%% savings plan (usage file)", pct),
+		fmt.Sprintf("compute savings plan: %s%% off on-demand as given in usage (the catalog has no savings-plan rates)", pct))
+}
+
 // covSpotNote describes a spot line's interruption risk from Spot Advisor data.
 func covSpotNote(c *estimate.Context, instanceType string) string {
 	if a, ok := c.SpotAdvice(instanceType); ok {

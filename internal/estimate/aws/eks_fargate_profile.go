@@ -26,6 +26,7 @@ func eksFargateProfile() estimate.Rule {
 			{Key: keyFargatePods, Description: "average number of pods running on the profile"},
 			{Key: keyFargatePodVCPU, Description: "vCPU per pod (after Fargate rounds the pod up to a supported size)"},
 			{Key: keyFargatePodMemGB, Description: "memory per pod in GB (including Fargate's 0.25 GB overhead)"},
+			{Key: keySavingsPlanPct, Description: "compute savings-plan discount off on-demand, in percent; the catalog has no savings-plan rates"},
 		}...),
 		Notes: "Infracost has no usage keys for this type (it prices 1 vCPU and 1 GB); tfcost prices pods × size from usage.",
 		Price: func(c *estimate.Context) ([]estimate.Component, error) {
@@ -51,7 +52,7 @@ func eksFargateLine(c *estimate.Context, name, unit, item, sizeKey string) estim
 		return c.UsageQuantity(l, nil)
 	}
 	q := pods.Mul(size).Mul(c.Hours())
-	comp := c.UsageQuantity(l, &q)
+	comp := covSavingsPct(c, c.UsageQuantity(l, &q))
 	perHour := pods.Mul(size)
 	comp.HourlyQuantity = &perHour
 	return comp

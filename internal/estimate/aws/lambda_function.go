@@ -40,6 +40,7 @@ func lambdaFunction() estimate.Rule {
 		UsageKeys: []estimate.UsageKey{
 			{Key: keyLambdaRequests, Description: "requests per month"},
 			{Key: keyLambdaDurationMS, Description: "average duration of a request in milliseconds (rounded up to 1 ms); average_request_duration is read too"},
+			{Key: keySavingsPlanPct, Description: "compute savings-plan discount off on-demand duration, in percent; the catalog has no savings-plan rates"},
 		},
 		Notes: "The free tier is not deducted. arm64 tiers above the first are not in the catalog and are reported unpriced when reached.",
 		Price: func(c *estimate.Context) ([]estimate.Component, error) {
@@ -112,7 +113,7 @@ func lambdaDuration(c *estimate.Context, requests *decimal.Decimal, memMB decima
 			continue
 		}
 		q := q
-		out = append(out, c.UsageQuantity(l, &q))
+		out = append(out, covSavingsPct(c, c.UsageQuantity(l, &q)))
 	}
 	return out
 }

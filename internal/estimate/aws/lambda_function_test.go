@@ -34,6 +34,12 @@ func TestLambdaFunction(t *testing.T) {
 			usage:    "monthly_requests: 1000000000\nrequest_duration_ms: 10000",
 			want:     map[string]string{"Duration (arm64, first 7.5B GB-seconds)": "100000.5"},
 			unpriced: []string{"Duration (arm64, next 11.25B GB-seconds)"}, total: "100200.5"},
+		// Compute savings plan 17 % on duration only: 50,000 GB-s × 0.0000166667 × 0.83
+		// = 0.69166805; requests 0.2 stay on-demand; total 0.89166805.
+		{name: "savings plan", values: `{"memory_size":512}`,
+			usage: "monthly_requests: 1000000\nrequest_duration_ms: 100\nsavings_plan_discount_percent: 17",
+			want:  map[string]string{"Duration (x86, first 6B GB-seconds)": "0.69166805"}, total: "0.89166805",
+			note: map[string]string{"Duration (x86, first 6B GB-seconds)": "no savings-plan rates"}},
 		// No usage: requests and duration show unit prices only.
 		{name: "no usage", values: `{"memory_size":128}`, want: map[string]string{"Requests": "", "Duration (x86, first 6B GB-seconds)": ""}, total: "0"},
 	})
