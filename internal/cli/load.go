@@ -127,6 +127,7 @@ func (g *globalOptions) estimatePlan(in planInput) (report.Project, error) {
 	cfg.Apply(&opts)
 	e := estimate.New(opts)
 	est := e.Estimate(p)
+	annotateFinOps(cat, est, uf)
 	proj := report.Project{Name: in.Name, Path: in.PlanFile, Estimate: est}
 	if proj.Name == "" {
 		proj.Name = in.PlanFile
@@ -134,6 +135,7 @@ func (g *globalOptions) estimatePlan(in planInput) (report.Project, error) {
 	}
 	if in.WithPast {
 		proj.Past = e.EstimatePrior(p)
+		annotateFinOps(cat, proj.Past, uf)
 		proj.Past.Name = proj.Name
 	}
 	g.warnEstimate(est)

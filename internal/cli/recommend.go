@@ -7,6 +7,8 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/spf13/cobra"
 
+	"github.com/tfcost/tfcost/internal/carbon"
+	"github.com/tfcost/tfcost/internal/catalog"
 	"github.com/tfcost/tfcost/internal/estimate"
 	"github.com/tfcost/tfcost/internal/failure"
 	"github.com/tfcost/tfcost/internal/plan"
@@ -123,4 +125,14 @@ func (g *globalOptions) recommendInput(a recommendArgs) (recommend.Input, error)
 	est := estimate.New(opts).Estimate(p)
 	g.warnEstimate(est)
 	return recommend.Input{Plan: p, Estimate: est, Catalog: cat, Usage: uf}, nil
+}
+
+// annotateFinOps adds the carbon footprint (CCF method; the catalog's specs
+// cover instance types CCF's tables lack) and, when the usage file's project
+// section gives monthly_requests, cost and kgCO2e per 1,000 requests.
+func annotateFinOps(cat *catalog.Catalog, est *estimate.Estimate, uf *usage.File) {
+	m := carbon.New()
+	m.Specs = cat
+	m.Annotate(est)
+	carbon.UnitFromUsage(est, uf)
 }
