@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/big"
 	"os"
 	"regexp"
 	"sort"
@@ -528,7 +529,12 @@ func fromAny(m map[string]any, path string, bad func(string, string, string) err
 			d = decimal.NewFromInt(x)
 		case int32:
 			d = decimal.NewFromInt(int64(x))
-		case fmt.Stringer: // json.Number, big.Float, …
+		case *big.Float:
+			if x == nil || x.IsInf() {
+				return nil, bad(p, "is not a finite number", "a finite number")
+			}
+			d, _ = decimal.NewFromString(x.Text('f', -1))
+		case fmt.Stringer: // json.Number, …
 			var err error
 			if d, err = decimal.NewFromString(x.String()); err != nil {
 				return nil, bad(p, fmt.Sprintf("%q is not a number", x.String()), "a number")

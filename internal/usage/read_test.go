@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math/big"
 	"os"
 	"path/filepath"
 	"strings"
@@ -358,5 +359,21 @@ func TestAliasBomb(t *testing.T) {
 	var fe *failure.Error
 	if !errors.As(err, &fe) || !strings.Contains(fe.Msg, "too large") {
 		t.Fatalf("want a size failure, got %v", err)
+	}
+}
+
+func TestFromMapNumberTypes(t *testing.T) {
+	bf, _ := new(big.Float).SetPrec(200).SetString("12345678901234.5")
+	f, err := FromMap(map[string]any{"resource_usage": map[string]any{"aws_lb.a": map[string]any{
+		"new_connections": json.Number("12345678901234567"), "processed_bytes_gb": bf, "active_connections": int64(3),
+	}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := f.For("aws_lb.a", "aws_lb")
+	for k, want := range map[string]string{"new_connections": "12345678901234567", "processed_bytes_gb": "12345678901234.5", "active_connections": "3"} {
+		if got, _ := u.Number(k); got.String() != want {
+			t.Errorf("%s = %s, want %s", k, got, want)
+		}
 	}
 }
