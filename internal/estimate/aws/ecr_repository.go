@@ -14,7 +14,8 @@ func ecrRepository() estimate.Rule {
 	return estimate.Rule{
 		Type:       "aws_ecr_repository",
 		Components: []string{"Storage"},
-		UsageKeys:  []estimate.UsageKey{{Key: "storage_gb", Description: "GB of images stored (older usage files: storage)"}},
+		UsageKeys: []estimate.UsageKey{{Key: "storage_gb", Description: "GB of images stored"},
+			{Key: keyECRStorageOld, Description: "GB of images stored (the key of older Infracost usage files)"}},
 		Price: func(c *estimate.Context) ([]estimate.Component, error) {
 			var v ecrRepositoryValues
 			if err := c.Decode(&v); err != nil {

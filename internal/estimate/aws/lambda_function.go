@@ -40,6 +40,7 @@ func lambdaFunction() estimate.Rule {
 		UsageKeys: []estimate.UsageKey{
 			{Key: keyLambdaRequests, Description: "requests per month"},
 			{Key: keyLambdaDurationMS, Description: "average duration of a request in milliseconds (rounded up to 1 ms); average_request_duration is read too"},
+			{Key: keyLambdaDurationOld, Description: "average duration in milliseconds (the key of older Infracost usage files)"},
 			{Key: keySavingsPlanPct, Description: "compute savings-plan discount off on-demand duration, in percent; the catalog has no savings-plan rates"},
 		},
 		Notes: "The free tier is not deducted. arm64 tiers above the first are not in the catalog and are reported unpriced when reached.",
