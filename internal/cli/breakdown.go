@@ -22,6 +22,7 @@ type breakdownArgs struct {
 	StrictPrices bool
 	Fields       []string
 	ShowSkipped  bool
+	Policy       policyFlags
 }
 
 func newBreakdownCommand(g *globalOptions) *cobra.Command {
@@ -56,6 +57,7 @@ func newBreakdownCommand(g *globalOptions) *cobra.Command {
 	f.StringVar(&a.UsageFile, "usage-file", "", "usage `FILE` (YAML, Infracost format 0.1) with quantities the plan cannot know")
 	f.BoolVar(&a.StrictPrices, "strict-prices", false, "leave a component unpriced instead of using the us-east-1 figure when its region has no price")
 	f.StringSliceVar(&fields, "fields", nil, "table columns: "+strings.Join(report.TableFields, ",")+", or all")
+	a.Policy.register(f)
 	f.BoolVar(&a.ShowSkipped, "show-skipped", false, "list free, unsupported and skipped resources one by one")
 	return c
 }
@@ -75,16 +77,19 @@ func splitFields(in []string) []string {
 func runBreakdown(g *globalOptions, a breakdownArgs) error {
 	render, _ := report.Lookup(a.Format)
 	proj, err := g.estimatePlan(planInput{PlanFile: a.Plan, UsageFile: a.UsageFile, StrictPrices: a.StrictPrices,
-		WithPast: a.Format == "json"})
+		WithPast: a.Format == "json" || a.Policy.File != ""})
 	if err != nil {
 		return err
 	}
 	opts := report.Options{Fields: a.Fields, ShowSkipped: a.ShowSkipped, Version: version(g.version),
 		Command: "breakdown", UsageFile: a.UsageFile, ConfigFile: g.configFile,
 		Color: a.Format == "table" && a.OutFile == "" && g.color()}
-	return writeOutput(g.io.Out, a.OutFile, func(w io.Writer) error {
+	if err := writeOutput(g.io.Out, a.OutFile, func(w io.Writer) error {
 		return render(w, []report.Project{proj}, opts)
-	})
+	}); err != nil {
+		return err
+	}
+	return a.Policy.gate(g, proj)
 }
 
 // writeOutput renders to stdout, or to a file when out is set (written only

@@ -104,3 +104,15 @@ func TestPolicyOnDiff(t *testing.T) {
 		t.Fatalf("exit %d:\n%s", code, out)
 	}
 }
+
+func TestPolicyOnBreakdown(t *testing.T) {
+	p := writeFile(t, "p.hcl", "guardrail \"g\" {\n  max_increase = 0\n}\nbudget \"t\" {\n  limit = 10.5\n  enforcement = \"soft\"\n}\n")
+	// Guardrail: Δ = 10.958 − 27.395 < 0 passes; budget: 10.958 > 10.5 by 0.458 (soft).
+	code, out, stderr := run(t, "breakdown", deletesPlan, "--policy", p, "--format", "json")
+	if code != failure.ExitSoftViolation || !strings.Contains(stderr, "[soft] budget t") || !json.Valid([]byte(out)) {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	if code, _, _ := run(t, "breakdown", deletesPlan, "--policy", p, "--allow-soft"); code != 0 {
+		t.Fatalf("--allow-soft: exit %d", code)
+	}
+}

@@ -230,3 +230,26 @@ func policyInput(r *diff.Report, projects []pricedProject) policy.Input {
 	}
 	return in
 }
+
+// policyFlags is --policy/--allow-soft for commands that gate on a policy
+// without rendering the verdict themselves (breakdown): the verdict is
+// printed to stderr so stdout stays a clean report.
+type policyFlags struct {
+	File      string
+	AllowSoft bool
+}
+
+func (p *policyFlags) register(fs *pflag.FlagSet) {
+	fs.StringVar(&p.File, "policy", "", "HCL budget policy `FILE`: print the verdict and exit 2 (hard) or 3 (soft) on violations")
+	fs.BoolVar(&p.AllowSoft, "allow-soft", false, "soft policy violations do not fail the command (exit 0 instead of 3)")
+}
+
+// gate evaluates the policy (if any) on one priced project. The returned
+// error is nil, an input error (exit 1) or a violation (exit 2 or 3).
+func (p *policyFlags) gate(g *globalOptions, proj report.Project) error {
+	if p.File == "" {
+		return nil
+	}
+	_, err := policy.Apply(g.io.Err, p.File, policy.Input{Planned: proj.Estimate, Prior: proj.Past}, p.AllowSoft)
+	return err
+}
