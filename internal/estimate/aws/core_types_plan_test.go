@@ -48,7 +48,7 @@ func TestCoreTypesPlan(t *testing.T) {
 		// 0.005 × 730
 		"aws_eip.nat": "3.65",
 		// Multi-AZ ≈ 2 × 0.178 × 730 = 259.88 (approximate); gp3 Multi-AZ 100 × 0.23 = 23; backup 50 × 0.095 = 4.75
-		"aws_db_instance.db": "287.63",
+		"aws_db_instance.db":          "287.63",
 		"aws_ecs_task_definition.app": "0",
 		"aws_security_group.web":      "0",
 		"aws_sagemaker_space.x":       "0",
