@@ -2,6 +2,7 @@ package plan
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"strconv"
 	"unicode/utf8"
@@ -326,6 +327,15 @@ func (s *scanner) stringSpan() ([]byte, bool, bool) {
 	i := start
 	escaped := false
 	for {
+		// Eight bytes at a time while none of them is a quote, a
+		// backslash or a control character (SWAR: exact for "any byte").
+		for i+8 <= len(d) {
+			w := binary.LittleEndian.Uint64(d[i:])
+			if (hasLess(w, 0x20) | hasZero(w^(lsb*'"')) | hasZero(w^(lsb*'\\'))) != 0 {
+				break
+			}
+			i += 8
+		}
 		for i < len(d) && strPlain[d[i]] {
 			i++
 		}
@@ -364,6 +374,17 @@ func (s *scanner) stringSpan() ([]byte, bool, bool) {
 		}
 	}
 }
+
+const (
+	lsb = 0x0101010101010101
+	msb = 0x8080808080808080
+)
+
+// hasZero is non-zero when some byte of w is zero.
+func hasZero(w uint64) uint64 { return (w - lsb) & ^w & msb }
+
+// hasLess is non-zero when some byte of w is below n (n ≤ 128).
+func hasLess(w, n uint64) uint64 { return (w - lsb*n) & ^w & msb }
 
 func isHex(c byte) bool {
 	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')
