@@ -34,6 +34,9 @@
 //     tables; S11/S12 over the stale S10 sc1) and names the other sources and
 //     values in Price.Source. Its Lambda "single rate in 2016 offer" row is
 //     filed under "duration x86 (first 6B GB-s/month)".
+//   - eu-west-1 also gets the terracost dump's (S5) figures for items the
+//     curated rows name but lack there: RDS/Aurora storage, IOPS, backup,
+//     Serverless v2, and EBS fast snapshot restore.
 //   - One (service, item) has one unit in every region. Two exact conversions
 //     make it so: gp3 throughput per GiBps-month ÷ 1024 → "USD per MB/s-month",
 //     and magnetic I/O per I/O × 10^6 → "USD per 1M requests"; Source says so.

@@ -70,6 +70,10 @@ func TestEmbeddedLookups(t *testing.T) {
 		{"sc1 us-west-1 preference", "ebs", "us-west-1", "sc1 storage", true, "0.018", "USD per GB-month", "S11 ", false},
 		// regional: ap-southeast-1 Fargate vCPU list value 0.05056 (S15) over the bill-derived 0.050566 (S14)
 		{"fargate ap-southeast-1 list over derived", "fargate", "ap-southeast-1", "Linux/x86 vCPU hour", true, "0.05056", "USD per vCPU-hour", "S15 ", false},
+		// terracost dump (S5) eu-west-1 EU-RDS:GP3-Storage GB-Mo 0.127: curated rows lack it
+		{"rds gp3 storage eu-west-1", "rds", "eu-west-1", "gp3 storage Single-AZ", true, "0.127", "USD per GB-month", "S5 ", false},
+		// S5 EU-Aurora:StorageIOUsage 2.2e-07 USD per IO × 10^6 = 0.22 USD per 1M requests
+		{"aurora io eu-west-1", "rds", "eu-west-1", "Aurora I/O requests (standard)", true, "0.22", "USD per 1M requests", "S5 ", false},
 		// data_transfer_out_by_region.csv: eu-west-1,Outbound data transfer to Internet (first 10TB),0.0900
 		{"data transfer", "data_transfer", "eu-west-1", "Outbound data transfer to Internet (first 10TB)", true, "0.09", "USD per GB", "S4 ", false},
 	}

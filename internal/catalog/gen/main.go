@@ -54,7 +54,7 @@ func Build(dir string) (*catalog.Catalog, error) {
 	b := &builder{dir: dir, c: catalog.New(), units: map[[2]string]string{}}
 	steps := []func() error{
 		b.sources, b.ec2Linux, b.ec2ByOS, b.ec2ReservedSpot, b.spotAdvisor, b.specs,
-		b.rds, b.elasticache, b.opensearch, b.unitPrices, b.regionalUnitPrices, b.dataTransfer,
+		b.rds, b.elasticache, b.opensearch, b.unitPrices, b.regionalUnitPrices, b.dataTransfer, b.terracost,
 	}
 	for _, s := range steps {
 		if err := s(); err != nil {
@@ -561,6 +561,79 @@ func (b *builder) sources() error {
 	for _, want := range []string{"S1", "S2", "S3", "S4", "S5", "S10", "S24"} {
 		if !seen[want] {
 			return fmt.Errorf("SOURCES.md: source %s not found in its tables", want)
+		}
+	}
+	return nil
+}
+
+// terracostItems are the eu-west-1 usage types of the terracost dump (S5)
+// that denote an item aws_unit_prices.csv names but has no eu-west-1 row for.
+// factor converts the price-list unit to the catalog unit exactly.
+var terracostItems = []struct {
+	usageType, service, item, plUnit, unit string
+	factor                                 int64
+}{
+	{"EU-RDS:GP2-Storage", "rds", "gp2 storage Single-AZ", "GB-Mo", "USD per GB-month", 1},
+	{"EU-RDS:Multi-AZ-GP2-Storage", "rds", "gp2 storage Multi-AZ", "GB-Mo", "USD per GB-month", 1},
+	{"EU-RDS:GP3-Storage", "rds", "gp3 storage Single-AZ", "GB-Mo", "USD per GB-month", 1},
+	{"EU-RDS:Multi-AZ-GP3-Storage", "rds", "gp3 storage Multi-AZ", "GB-Mo", "USD per GB-month", 1},
+	{"EU-RDS:GP3-PIOPS", "rds", "gp3 provisioned IOPS above baseline Single-AZ", "IOPS-Mo", "USD per IOPS-month", 1},
+	{"EU-RDS:Multi-AZ-GP3-PIOPS", "rds", "gp3 provisioned IOPS above baseline Multi-AZ", "IOPS-Mo", "USD per IOPS-month", 1},
+	{"EU-RDS:PIOPS-Storage", "rds", "io1 storage Single-AZ", "GB-Mo", "USD per GB-month", 1},
+	{"EU-RDS:PIOPS", "rds", "io1 provisioned IOPS Single-AZ", "IOPS-Mo", "USD per IOPS-month", 1},
+	{"EU-RDS:StorageUsage", "rds", "magnetic storage", "GB-Mo", "USD per GB-month", 1},
+	{"EU-RDS:ChargedBackupUsage", "rds", "backup storage beyond free allocation", "GB-Mo", "USD per GB-month", 1},
+	{"EU-Aurora:StorageUsage", "rds", "Aurora storage (standard)", "GB-Mo", "USD per GB-month", 1},
+	{"EU-Aurora:StorageIOUsage", "rds", "Aurora I/O requests (standard)", "IOs", "USD per 1M requests", 1_000_000},
+	{"EU-Aurora:BackupUsage", "rds", "Aurora backup storage", "GB-Mo", "USD per GB-month", 1},
+	{"EU-Aurora:ServerlessV2Usage", "rds", "Aurora Serverless v2 ACU hour", "ACU-Hr", "USD per ACU-hour", 1},
+	{"EU-EBS:FastSnapshotRestore", "ebs", "fast snapshot restore", "hours", "USD per DSU-hour", 1},
+}
+
+// terracost adds the eu-west-1 figures of the terracost dump that the
+// curated rows lack. Every row of a usage type must agree (engines and
+// editions share the price), or the generator stops.
+func (b *builder) terracost() error {
+	const file = "terracost_eu-west-1_2023-02-23_unit_prices.csv"
+	rows, err := b.readCSV(file)
+	if err != nil {
+		return err
+	}
+	for _, ti := range terracostItems {
+		if _, curated := b.c.Exact(ti.service, "eu-west-1", ti.item); curated {
+			continue
+		}
+		var price *decimal.Decimal
+		var skus []string
+		for _, r := range rows {
+			if r["location"] != "eu-west-1" || r["usage_type"] != ti.usageType || r["term_type"] != "OnDemand" || r["starting_range"] != "0" {
+				continue
+			}
+			if r["unit"] != ti.plUnit {
+				return fmt.Errorf("%s: %s has unit %q, expected %q", file, ti.usageType, r["unit"], ti.plUnit)
+			}
+			usd, err := dec(file, r["usd"])
+			if err != nil {
+				return err
+			}
+			if price != nil && !price.Equal(usd) {
+				return fmt.Errorf("%s: %s rows disagree (%s vs %s); map them separately", file, ti.usageType, price, usd)
+			}
+			price = &usd
+			skus = append(skus, r["sku"])
+		}
+		if price == nil {
+			return fmt.Errorf("%s: no eu-west-1 row for %s", file, ti.usageType)
+		}
+		sort.Strings(skus)
+		src := fmt.Sprintf("S5 terracost dump usagetype %s (%d SKUs, one price; e.g. sku %s)", ti.usageType, len(skus), skus[0])
+		usd := *price
+		if ti.factor != 1 {
+			usd = usd.Mul(decimal.NewFromInt(ti.factor))
+			src += fmt.Sprintf(" (converted from %s USD per %s × %d)", price, ti.plUnit, ti.factor)
+		}
+		if err := b.add(ti.service, "eu-west-1", ti.item, usd, ti.unit, src, "2023-02-23"); err != nil {
+			return err
 		}
 	}
 	return nil
