@@ -162,10 +162,16 @@ type JSONSummary struct {
 
 // JSON writes the projects as tfcost JSON (a superset of Infracost's 0.2).
 func JSON(w io.Writer, projects []Project, opts Options) error {
+	return writeJSON(w, BuildJSON(projects, opts))
+}
+
+// encodeJSON is the reference encoding (encoding/json) that writeJSON must
+// reproduce byte for byte.
+func encodeJSON(w io.Writer, root *JSONRoot) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(BuildJSON(projects, opts))
+	return enc.Encode(root)
 }
 
 // BuildJSON builds the JSON document for projects, for callers that want to
@@ -260,7 +266,7 @@ func buildProject(p Project) JSONProject {
 		jp.PastBreakdown = &JSONBreakdown{Resources: []JSONResource{}, TotalHourlyCost: ptr(decimal.Zero),
 			TotalMonthlyCost: ptr(decimal.Zero), TotalAnnualCost: ptr(decimal.Zero)}
 	}
-	jp.Diff = diffBreakdown(p.Past, est)
+	jp.Diff = diffBreakdown(p.Past, est, jp.Breakdown.Resources)
 	return jp
 }
 
@@ -386,7 +392,7 @@ func components(cs []estimate.Component) []JSONCostComponent {
 // diffBreakdown lists the resources whose cost changes between past and
 // current, with per-component deltas (a missing quantity or cost counts as
 // zero, as in Infracost's diff). A nil past means everything is new.
-func diffBreakdown(past, cur *estimate.Estimate) *JSONBreakdown {
+func diffBreakdown(past, cur *estimate.Estimate, built []JSONResource) *JSONBreakdown {
 	pastBy := map[string]*estimate.Resource{}
 	var pastOrder []string
 	var pastH, pastM decimal.Decimal
@@ -399,16 +405,22 @@ func diffBreakdown(past, cur *estimate.Estimate) *JSONBreakdown {
 			}
 		}
 	}
-	b := &JSONBreakdown{Resources: []JSONResource{}}
+	b := &JSONBreakdown{Resources: make([]JSONResource, 0, len(built))}
 	seen := map[string]bool{}
+	n := 0 // index into built: the priced resources of cur, in order
 	for _, r := range cur.Resources {
 		if r.Status != estimate.StatusPriced {
 			continue
 		}
 		seen[r.Address] = true
-		if d, ok := diffResource(pastBy[r.Address], r); ok {
+		pr := pastBy[r.Address]
+		if pr == nil && n < len(built) && built[n].Name == r.Address {
+			// New resource: its diff is its breakdown with unknown costs as 0.
+			b.Resources = append(b.Resources, zeroed(built[n]))
+		} else if d, ok := diffResource(pr, r); ok {
 			b.Resources = append(b.Resources, d)
 		}
+		n++
 	}
 	for _, addr := range pastOrder {
 		if !seen[addr] {
@@ -471,6 +483,43 @@ func diffResource(past, cur *estimate.Resource) (JSONResource, bool) {
 	// Diff costs are always numbers: a line that depends on usage changes by 0.
 	zeroNil(&out)
 	return out, true
+}
+
+var zeroDecimal = decimal.Zero
+
+// zeroed copies a breakdown resource for the diff with nil quantities and
+// costs as zero (the copy shares the read-only decimals of the original).
+func zeroed(r JSONResource) JSONResource {
+	z := &zeroDecimal
+	// A diff line carries deltas only, as diffResource builds them.
+	r.Range, r.CarbonKg, r.Warnings, r.Note = nil, nil, nil, ""
+	if r.HourlyCost == nil {
+		r.HourlyCost = z
+	}
+	if r.MonthlyCost == nil {
+		r.MonthlyCost = z
+	}
+	if r.CostComponents != nil {
+		cs := make([]JSONCostComponent, len(r.CostComponents))
+		copy(cs, r.CostComponents)
+		for i := range cs {
+			c := &cs[i]
+			for _, p := range []**decimal.Decimal{&c.HourlyQuantity, &c.MonthlyQuantity, &c.HourlyCost, &c.MonthlyCost} {
+				if *p == nil {
+					*p = z
+				}
+			}
+		}
+		r.CostComponents = cs
+	}
+	if r.Subresources != nil {
+		subs := make([]JSONResource, len(r.Subresources))
+		for i, s := range r.Subresources {
+			subs[i] = zeroed(s)
+		}
+		r.Subresources = subs
+	}
+	return r
 }
 
 func zeroNil(r *JSONResource) {

@@ -5,6 +5,9 @@ import (
 	"encoding/json"
 	"testing"
 
+	"github.com/shopspring/decimal"
+
+	"github.com/tfcost/tfcost/internal/estimate"
 	"github.com/tfcost/tfcost/internal/golden"
 )
 
@@ -68,5 +71,50 @@ func TestJSONWithoutPast(t *testing.T) {
 	}
 	if !root.DiffTotalMonthlyCost.Equal(*root.TotalMonthlyCost) {
 		t.Errorf("diff %s != total %s without a past", root.DiffTotalMonthlyCost, root.TotalMonthlyCost)
+	}
+}
+
+// TestJSONWriterMatchesEncodingJSON: the streaming writer produces exactly
+// what encoding/json produces for the same document, including strings that
+// need escaping.
+func TestJSONWriterMatchesEncodingJSON(t *testing.T) {
+	est := goldenEstimate()
+	est.Resources[0].Address = "aws_instance.web[\"<a&b>\\\"\n\t\x01\u2028é\xff\"]"
+	est.Resources[0].Components[0].Name = `Instance "usage" \u003c <b>`
+	est.Resources[0].Tags = map[string]string{"b": "<x>", "a": "1"}
+	est.Warnings = append(est.Warnings, "warn & <see>")
+	for name, ps := range map[string][]Project{
+		"past":  {{Name: "p", Path: "p.json", Estimate: est, Past: goldenPast()}},
+		"plain": goldenProjects(),
+		"none":  nil,
+		"two":   {{Name: "a", Estimate: goldenEstimate()}, {Name: "b", Estimate: &estimate.Estimate{}}},
+	} {
+		root := BuildJSON(ps, Options{Time: goldenTime, Version: "v<1>", UsageFile: "u&.yml"})
+		var want, got bytes.Buffer
+		if err := encodeJSON(&want, root); err != nil {
+			t.Fatal(err)
+		}
+		if err := writeJSON(&got, root); err != nil {
+			t.Fatal(err)
+		}
+		if want.String() != got.String() {
+			t.Errorf("%s: writer differs from encoding/json:\n%s", name, golden.Diff(want.String(), got.String()))
+		}
+	}
+}
+
+func TestAppendDecimalMatchesString(t *testing.T) {
+	for _, s := range []string{"0", "730", "70.08", "70.080", "0.005", "-0.005", "-3", "1e3", "1.5e2",
+		"0.0109589041095890", "12345678901234567.5", "123456789012345678901234.5", "-0.00000000001",
+		"100", "0.10", "-70.0800"} {
+		d := decimal.RequireFromString(s)
+		if got, want := string(appendDecimal(nil, d)), d.String(); got != want {
+			t.Errorf("appendDecimal(%s) = %s, want %s", s, got, want)
+		}
+	}
+	// Computed values: divisions with 16 digits of precision.
+	v := decimal.NewFromInt(64).Div(decimal.NewFromInt(730))
+	if got, want := string(appendDecimal(nil, v)), v.String(); got != want {
+		t.Errorf("appendDecimal(64/730) = %s, want %s", got, want)
 	}
 }

@@ -1,0 +1,489 @@
+package report
+
+import (
+	"bufio"
+	"encoding/json"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
+)
+
+// jsonWriter writes a JSONRoot exactly as encoding/json's Encoder with
+// SetIndent("", "  ") and SetEscapeHTML(false) would, but streams it and
+// writes the hot types (resources, components) by hand: reflection and
+// re-indenting a whole document dominated `breakdown --format json` on large
+// plans. TestJSONWriterMatchesEncodingJSON keeps the two byte-identical.
+type jsonWriter struct {
+	w     *bufio.Writer
+	depth int
+	first []bool // per open object/array: no member written yet
+	err   error
+	buf   []byte
+}
+
+func writeJSON(w io.Writer, root *JSONRoot) error {
+	jw := &jsonWriter{w: bufio.NewWriterSize(w, 64<<10)}
+	jw.root(root)
+	jw.raw("\n")
+	if jw.err != nil {
+		return jw.err
+	}
+	return jw.w.Flush()
+}
+
+func (j *jsonWriter) raw(s string) {
+	if j.err == nil {
+		_, j.err = j.w.WriteString(s)
+	}
+}
+
+func (j *jsonWriter) bytes(b []byte) {
+	if j.err == nil {
+		_, j.err = j.w.Write(b)
+	}
+}
+
+// indents is a newline followed by enough indentation for any depth used.
+var indents = "\n" + strings.Repeat("  ", 32)
+
+func (j *jsonWriter) newline() {
+	if n := 1 + 2*j.depth; n <= len(indents) {
+		j.raw(indents[:n])
+		return
+	}
+	j.raw("\n")
+	j.raw(strings.Repeat("  ", j.depth))
+}
+
+func (j *jsonWriter) open(c string) {
+	j.raw(c)
+	j.depth++
+	j.first = append(j.first, true)
+}
+
+func (j *jsonWriter) close(c string) {
+	empty := j.first[len(j.first)-1]
+	j.first = j.first[:len(j.first)-1]
+	j.depth--
+	if !empty {
+		j.newline()
+	}
+	j.raw(c)
+}
+
+// next starts an array element or object member.
+func (j *jsonWriter) next() {
+	if !j.first[len(j.first)-1] {
+		j.raw(",")
+	}
+	j.first[len(j.first)-1] = false
+	j.newline()
+}
+
+func (j *jsonWriter) key(k string) {
+	j.next()
+	j.str(k)
+	j.raw(": ")
+}
+
+func (j *jsonWriter) str(s string) {
+	j.buf = appendJSONString(j.buf[:0], s)
+	j.bytes(j.buf)
+}
+
+func (j *jsonWriter) dec(d decimal.Decimal) {
+	j.buf = append(appendDecimal(append(j.buf[:0], '"'), d), '"')
+	j.bytes(j.buf)
+}
+
+// appendDecimal appends d as d.String() writes it (no exponent, trailing
+// zeros dropped) without big.Int formatting when the coefficient fits in an
+// int64, which is every figure tfcost computes in practice.
+func appendDecimal(b []byte, d decimal.Decimal) []byte {
+	if d.NumDigits() > 18 {
+		return append(b, d.String()...)
+	}
+	coef, exp := d.CoefficientInt64(), int(d.Exponent())
+	if coef == 0 {
+		return append(b, '0')
+	}
+	if coef < 0 {
+		b = append(b, '-')
+		coef = -coef
+	}
+	var digits [24]byte
+	ds := strconv.AppendInt(digits[:0], coef, 10)
+	if exp >= 0 {
+		b = append(b, ds...)
+		for i := 0; i < exp; i++ {
+			b = append(b, '0')
+		}
+		return b
+	}
+	// Drop trailing zeros of the fraction.
+	for exp < 0 && ds[len(ds)-1] == '0' {
+		ds = ds[:len(ds)-1]
+		exp++
+	}
+	if exp == 0 {
+		return append(b, ds...)
+	}
+	frac := -exp
+	if len(ds) > frac {
+		b = append(b, ds[:len(ds)-frac]...)
+		b = append(b, '.')
+		return append(b, ds[len(ds)-frac:]...)
+	}
+	b = append(b, '0', '.')
+	for i := len(ds); i < frac; i++ {
+		b = append(b, '0')
+	}
+	return append(b, ds...)
+}
+
+func (j *jsonWriter) optDec(d *decimal.Decimal) {
+	if d == nil {
+		j.raw("null")
+		return
+	}
+	j.dec(*d)
+}
+
+func (j *jsonWriter) boolean(b bool) { j.raw(strconv.FormatBool(b)) }
+
+func (j *jsonWriter) integer(n int) { j.raw(strconv.Itoa(n)) }
+
+// value writes a less frequent value with encoding/json at the current depth.
+func (j *jsonWriter) value(v any) {
+	prefix := make([]byte, 0, 2*j.depth)
+	for i := 0; i < j.depth; i++ {
+		prefix = append(prefix, ' ', ' ')
+	}
+	b, err := json.MarshalIndent(v, string(prefix), "  ")
+	if err != nil {
+		if j.err == nil {
+			j.err = err
+		}
+		return
+	}
+	// MarshalIndent escapes HTML; the Encoder used for tfcost JSON does not.
+	j.bytes(unescapeHTML(b))
+}
+
+func (j *jsonWriter) strField(k, v string, omitEmpty bool) {
+	if omitEmpty && v == "" {
+		return
+	}
+	j.key(k)
+	j.str(v)
+}
+
+func (j *jsonWriter) root(r *JSONRoot) {
+	j.open("{")
+	j.key("version")
+	j.str(r.Version)
+	j.key("metadata")
+	j.value(r.Metadata)
+	j.key("currency")
+	j.str(r.Currency)
+	j.key("projects")
+	if r.Projects == nil {
+		j.raw("null")
+	} else {
+		j.open("[")
+		for i := range r.Projects {
+			j.next()
+			j.project(&r.Projects[i])
+		}
+		j.close("]")
+	}
+	j.key("totalHourlyCost")
+	j.optDec(r.TotalHourlyCost)
+	j.key("totalMonthlyCost")
+	j.optDec(r.TotalMonthlyCost)
+	j.key("pastTotalHourlyCost")
+	j.optDec(r.PastTotalHourlyCost)
+	j.key("pastTotalMonthlyCost")
+	j.optDec(r.PastTotalMonthlyCost)
+	j.key("diffTotalHourlyCost")
+	j.optDec(r.DiffTotalHourlyCost)
+	j.key("diffTotalMonthlyCost")
+	j.optDec(r.DiffTotalMonthlyCost)
+	j.key("timeGenerated")
+	j.str(r.TimeGenerated.Format(time.RFC3339Nano))
+	j.key("summary")
+	j.value(r.Summary)
+	j.key("totalAnnualCost")
+	j.optDec(r.TotalAnnualCost)
+	j.key("pastTotalAnnualCost")
+	j.optDec(r.PastTotalAnnualCost)
+	j.key("diffTotalAnnualCost")
+	j.optDec(r.DiffTotalAnnualCost)
+	j.key("categories")
+	j.value(r.Categories)
+	j.strField("catalogDate", r.CatalogDate, true)
+	j.close("}")
+}
+
+func (j *jsonWriter) project(p *JSONProject) {
+	j.open("{")
+	j.key("name")
+	j.str(p.Name)
+	j.key("metadata")
+	j.value(p.Metadata)
+	for _, b := range []struct {
+		k string
+		b *JSONBreakdown
+	}{{"pastBreakdown", p.PastBreakdown}, {"breakdown", p.Breakdown}, {"diff", p.Diff}} {
+		j.key(b.k)
+		j.breakdown(b.b)
+	}
+	j.key("summary")
+	j.value(p.Summary)
+	j.key("categories")
+	j.value(p.Categories)
+	j.key("resourceTypes")
+	j.value(p.ResourceTypes)
+	if p.Range != nil {
+		j.key("range")
+		j.value(p.Range)
+	}
+	if p.Carbon != nil {
+		j.key("carbon")
+		j.value(p.Carbon)
+	}
+	if p.UnitEconomics != nil {
+		j.key("unitEconomics")
+		j.value(p.UnitEconomics)
+	}
+	j.strField("catalogDate", p.CatalogDate, true)
+	if len(p.Warnings) > 0 {
+		j.key("warnings")
+		j.strings(p.Warnings)
+	}
+	j.close("}")
+}
+
+func (j *jsonWriter) strings(ss []string) {
+	j.open("[")
+	for _, s := range ss {
+		j.next()
+		j.str(s)
+	}
+	j.close("]")
+}
+
+func (j *jsonWriter) breakdown(b *JSONBreakdown) {
+	if b == nil {
+		j.raw("null")
+		return
+	}
+	j.open("{")
+	j.key("resources")
+	j.resources(b.Resources, false)
+	if len(b.FreeResources) > 0 {
+		j.key("freeResources")
+		j.resources(b.FreeResources, false)
+	}
+	if len(b.UnsupportedResources) > 0 {
+		j.key("unsupportedResources")
+		j.resources(b.UnsupportedResources, false)
+	}
+	j.key("totalHourlyCost")
+	j.optDec(b.TotalHourlyCost)
+	j.key("totalMonthlyCost")
+	j.optDec(b.TotalMonthlyCost)
+	j.key("totalAnnualCost")
+	j.optDec(b.TotalAnnualCost)
+	j.close("}")
+}
+
+func (j *jsonWriter) resources(rs []JSONResource, omitEmpty bool) {
+	if rs == nil {
+		j.raw("null")
+		return
+	}
+	j.open("[")
+	for i := range rs {
+		j.next()
+		j.resource(&rs[i])
+	}
+	j.close("]")
+}
+
+func (j *jsonWriter) resource(r *JSONResource) {
+	j.open("{")
+	j.key("name")
+	j.str(r.Name)
+	j.strField("resourceType", r.ResourceType, true)
+	if len(r.Tags) > 0 {
+		j.key("tags")
+		j.value(r.Tags)
+	}
+	j.key("metadata")
+	if len(r.Metadata) == 0 && r.Metadata != nil {
+		j.raw("{}")
+	} else {
+		j.value(r.Metadata)
+	}
+	j.key("hourlyCost")
+	j.optDec(r.HourlyCost)
+	j.key("monthlyCost")
+	j.optDec(r.MonthlyCost)
+	if len(r.CostComponents) > 0 {
+		j.key("costComponents")
+		j.open("[")
+		for i := range r.CostComponents {
+			j.next()
+			j.component(&r.CostComponents[i])
+		}
+		j.close("]")
+	}
+	if len(r.Subresources) > 0 {
+		j.key("subresources")
+		j.resources(r.Subresources, true)
+	}
+	j.strField("module", r.Module, true)
+	j.strField("region", r.Region, true)
+	j.strField("regionSource", r.RegionSource, true)
+	j.strField("action", r.Action, true)
+	j.strField("status", r.Status, true)
+	if r.Range != nil {
+		j.key("range")
+		j.value(r.Range)
+	}
+	if r.CarbonKg != nil {
+		j.key("carbonKgCO2e")
+		j.dec(*r.CarbonKg)
+	}
+	if len(r.Warnings) > 0 {
+		j.key("warnings")
+		j.strings(r.Warnings)
+	}
+	j.strField("note", r.Note, true)
+	j.close("}")
+}
+
+func (j *jsonWriter) component(c *JSONCostComponent) {
+	j.open("{")
+	j.key("name")
+	j.str(c.Name)
+	j.key("unit")
+	j.str(c.Unit)
+	j.key("hourlyQuantity")
+	j.optDec(c.HourlyQuantity)
+	j.key("monthlyQuantity")
+	j.optDec(c.MonthlyQuantity)
+	j.key("price")
+	j.optDec(c.Price)
+	j.key("hourlyCost")
+	j.optDec(c.HourlyCost)
+	j.key("monthlyCost")
+	j.optDec(c.MonthlyCost)
+	j.key("usageBased")
+	j.boolean(c.UsageBased)
+	j.key("category")
+	j.str(string(c.Category))
+	j.key("approximate")
+	j.boolean(c.Approximate)
+	j.key("unknown")
+	j.boolean(c.Unknown)
+	j.key("unpriced")
+	j.boolean(c.Unpriced)
+	j.strField("priceSource", c.PriceSource, true)
+	j.strField("priceAsOf", c.PriceAsOf, true)
+	j.strField("priceRegion", c.PriceRegion, true)
+	j.strField("note", c.Note, true)
+	j.close("}")
+}
+
+const hexDigits = "0123456789abcdef"
+
+// appendJSONString appends s quoted as encoding/json does with HTML escaping
+// off: control characters as \u00XX (\n, \r, \t short), U+2028/U+2029
+// escaped, invalid UTF-8 replaced by U+FFFD.
+func appendJSONString(b []byte, s string) []byte {
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xf])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+// unescapeHTML undoes json.Marshal's \u003c, \u003e and \u0026 escapes
+// (they only ever appear inside strings, where the plain characters are
+// equally valid JSON).
+func unescapeHTML(b []byte) []byte {
+	out := b[:0]
+	for i := 0; i < len(b); i++ {
+		if b[i] == '\\' && i+5 < len(b) && b[i+1] == 'u' && b[i+2] == '0' && b[i+3] == '0' {
+			switch string(b[i+4 : i+6]) {
+			case "3c":
+				out = append(out, '<')
+				i += 5
+				continue
+			case "3e":
+				out = append(out, '>')
+				i += 5
+				continue
+			case "26":
+				out = append(out, '&')
+				i += 5
+				continue
+			}
+		}
+		if b[i] == '\\' && i+1 < len(b) {
+			// Keep any other escape pair intact (including an escaped backslash
+			// followed by "u003c" text).
+			out = append(out, b[i], b[i+1])
+			i++
+			continue
+		}
+		out = append(out, b[i])
+	}
+	return out
+}
