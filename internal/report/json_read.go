@@ -129,6 +129,9 @@ func jsonError(name string, data []byte, err error) error {
 		msg = "invalid tfcost JSON: " + te.Field + " has the wrong type"
 	}
 	e := &failure.Error{Kind: failure.Input, File: name, Msg: msg, Err: err}
+	if off > 0 {
+		off-- // the decoder's offset is just past the offending byte or value
+	}
 	if off >= 0 {
 		e.Line, e.Column = 1, 1
 		for _, b := range data[:min(int(off), len(data))] {
