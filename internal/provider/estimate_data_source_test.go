@@ -292,3 +292,28 @@ func TestUSD(t *testing.T) {
 		}
 	}
 }
+
+// Inside a check block Terraform downgrades the data source's errors to
+// warnings: the same hard budget that fails TestAccEstimateDataSource_hardBudgetFails
+// lets the run succeed here. The docs describe both patterns; this pins the
+// behaviour they describe.
+func TestAccEstimateDataSource_checkBlockDowngrades(t *testing.T) {
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `
+check "budget" {
+  data "tfcost_estimate" "test" {` + webAndIP + `
+    budget = { name = "team", monthly_limit = 100 }
+  }
+  assert {
+    condition     = data.tfcost_estimate.test.monthly_cost <= 100
+    error_message = "over budget"
+  }
+}`,
+			// A check block's data source is always re-read at apply, so
+			// the plan after apply is never empty.
+			ExpectNonEmptyPlan: true,
+		}},
+	})
+}
