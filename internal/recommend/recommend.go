@@ -215,7 +215,28 @@ func (g *gen) price(service, region, item string) (catalog.Price, bool) {
 	return g.in.Catalog.Lookup(service, region, item, allow)
 }
 
+// plainOnDemand is false when the estimate already prices the resource's
+// capacity as reserved, spot, under a savings plan, with a licensed OS or on
+// dedicated tenancy: savings computed from Linux on-demand rates would be wrong.
+func plainOnDemand(r *estimate.Resource) bool {
+	for _, c := range r.Components {
+		n := strings.ToLower(c.Name)
+		for _, w := range []string{"reserved", "spot", "savings plan", "windows", "rhel", "suse", "sles", "dedicated", "host tenancy"} {
+			if strings.Contains(n, w) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 func (g *gen) forResource(r *estimate.Resource, pr *plan.Resource) []Recommendation {
+	switch r.Type {
+	case "aws_instance", "aws_autoscaling_group", "aws_eks_node_group", "aws_db_instance", "aws_elasticache_cluster":
+		if !plainOnDemand(r) {
+			return nil
+		}
+	}
 	switch r.Type {
 	case "aws_instance":
 		return g.ec2Instance(r, pr)

@@ -269,3 +269,22 @@ func TestWriteFormats(t *testing.T) {
 		t.Error("unknown format must fail")
 	}
 }
+
+// TestAlreadyDiscounted: a resource the estimate already prices as reserved
+// (usage) or on another OS gets no compute recommendation.
+func TestAlreadyDiscounted(t *testing.T) {
+	in := testInput(t)
+	for _, r := range in.Estimate.Resources {
+		switch r.Address {
+		case "aws_instance.dev":
+			r.Components = []estimate.Component{{Name: "Instance usage (Linux/UNIX, reserved, m5.xlarge)"}}
+		case "aws_elasticache_cluster.cache":
+			r.Components = []estimate.Component{{Name: "ElastiCache (1-year reserved, no upfront, cache.m5.large)"}}
+		}
+	}
+	for _, r := range Generate(in) {
+		if r.Address == "aws_instance.dev" || r.Address == "aws_elasticache_cluster.cache" {
+			t.Errorf("unexpected %s %s", r.Address, r.Kind)
+		}
+	}
+}
