@@ -85,7 +85,11 @@ func searchDomainRule(typ string) estimate.Rule {
 			}
 			if len(v.EBSOptions) > 0 && v.EBSOptions[0].EBSEnabled != nil && *v.EBSOptions[0].EBSEnabled {
 				e := v.EBSOptions[0]
-				st := c.Unpriced(estimate.Line{Name: fmt.Sprintf("Storage (EBS %s)", covStr(e.VolumeType)), Unit: "GB", Category: estimate.Storage},
+				name := "Storage (EBS)"
+				if t := covStr(e.VolumeType); t != "" {
+					name = "Storage (EBS " + t + ")"
+				}
+				st := c.Unpriced(estimate.Line{Name: name, Unit: "GB", Category: estimate.Storage},
 					"no catalog price for OpenSearch EBS storage")
 				st.Note += fmt.Sprintf(" (%s GB × %s nodes)", covF(e.VolumeSize), count)
 				out = append(out, st)
