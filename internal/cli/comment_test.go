@@ -126,3 +126,58 @@ func TestCommentDryRun(t *testing.T) {
 		t.Fatalf("bad behavior: %d %s", code, stderr)
 	}
 }
+
+// TestCommentPlatformsFromCIEnvironment: each platform finds its repository,
+// pull request and token in the variables its CI sets, and calls its API.
+func TestCommentPlatformsFromCIEnvironment(t *testing.T) {
+	var mu sync.Mutex
+	var seen []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		seen = append(seen, r.Method+" "+r.URL.Path+" "+r.Header.Get("Authorization")+r.Header.Get("PRIVATE-TOKEN"))
+		mu.Unlock()
+		switch {
+		case r.Method == http.MethodGet && strings.HasSuffix(r.URL.Path, "/threads"):
+			fmt.Fprint(w, `{"value": []}`)
+		case r.Method == http.MethodGet && strings.HasSuffix(r.URL.Path, "/comments") && strings.Contains(r.URL.Path, "pullrequests"):
+			fmt.Fprint(w, `{"values": []}`)
+		case r.Method == http.MethodGet:
+			fmt.Fprint(w, `[]`)
+		default:
+			fmt.Fprint(w, `{"id": 1, "comments": [{"id": 1}]}`)
+		}
+	}))
+	defer srv.Close()
+	cases := []struct {
+		platform string
+		env      map[string]string
+		args     []string
+		wantPOST string
+		auth     string
+	}{
+		{"github", map[string]string{"GITHUB_TOKEN": "t1", "GITHUB_REPOSITORY": "o/r", "GITHUB_REF": "refs/pull/9/merge", "GITHUB_API_URL": srv.URL},
+			nil, "POST /repos/o/r/issues/9/comments", "Bearer t1"},
+		{"gitlab", map[string]string{"GITLAB_TOKEN": "t2", "CI_PROJECT_ID": "77", "CI_MERGE_REQUEST_IID": "5", "CI_API_V4_URL": srv.URL + "/api/v4"},
+			nil, "POST /api/v4/projects/77/merge_requests/5/notes", "t2"},
+		{"azure-repos", map[string]string{"SYSTEM_ACCESSTOKEN": "t3", "SYSTEM_COLLECTIONURI": srv.URL + "/org/", "SYSTEM_TEAMPROJECT": "proj",
+			"BUILD_REPOSITORY_NAME": "repo", "SYSTEM_PULLREQUEST_PULLREQUESTID": "12"},
+			nil, "POST /org/proj/_apis/git/repositories/repo/pullRequests/12/threads", "Basic OnQz"}, // base64(":t3")
+		{"bitbucket", map[string]string{"BITBUCKET_TOKEN": "t4", "BITBUCKET_REPO_FULL_NAME": "ws/repo", "BITBUCKET_PR_ID": "3"},
+			[]string{"--api-url", srv.URL + "/2.0"}, "POST /2.0/repositories/ws/repo/pullrequests/3/comments", "Bearer t4"},
+	}
+	for _, c := range cases {
+		t.Run(c.platform, func(t *testing.T) {
+			for k, v := range c.env {
+				t.Setenv(k, v)
+			}
+			seen = nil
+			code, _, stderr := run(t, append([]string{"comment", c.platform, deletesPlan}, c.args...)...)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			if len(seen) != 2 || seen[1] != c.wantPOST+" "+c.auth {
+				t.Fatalf("requests %q, want list then %q", seen, c.wantPOST+" "+c.auth)
+			}
+		})
+	}
+}
