@@ -77,3 +77,52 @@ func TestRecommendTableAndErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestBreakdownFinOpsJSON checks the FinOps fields of breakdown's JSON on the
+// example: ranges, carbon and unit economics, valid against the schema.
+//
+//	range max: workers 8 × 126.50 = 1012.00 (c5.xlarge 124.10 + 30 GB gp3 2.40 per instance);
+//	  apps 6 × 72.08 = 432.48 (m5.large 70.08 + 20 GB gp2 2.00); api 10 × 18.02005 = 180.2005;
+//	  the rest at their monthly cost 72.08 + 140.96 + 139.25 + 227.76 + 50 + 115 + 32.85 = 777.90
+//	  → 2402.5805
+//	cost per 1,000 requests: 1536.1801 / (25,000,000 / 1,000) = 0.061447
+func TestBreakdownFinOpsJSON(t *testing.T) {
+	code, out, errOut := run(t, "breakdown", finopsPlan, "--usage-file", finopsUsage, "--format", "json")
+	if code != failure.ExitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var inst any
+	if err := json.Unmarshal([]byte(out), &inst); err != nil {
+		t.Fatal(err)
+	}
+	if err := compileSchema(t).Validate(inst); err != nil {
+		t.Fatalf("schema: %v", err)
+	}
+	var rep struct {
+		Projects []struct {
+			Range struct {
+				Max string `json:"max"`
+			} `json:"range"`
+			Carbon struct {
+				Monthly   string   `json:"monthlyKgCO2e"`
+				Resources int      `json:"resources"`
+				Missing   []string `json:"missing"`
+			} `json:"carbon"`
+			Unit struct {
+				Cost string `json:"costPer1kRequests"`
+				Kg   string `json:"kgCO2ePer1kRequests"`
+			} `json:"unitEconomics"`
+		} `json:"projects"`
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	p := rep.Projects[0]
+	if p.Range.Max != "2402.5805" || p.Unit.Cost != "0.061447" || p.Unit.Kg == "" {
+		t.Errorf("range max %s, unit %+v", p.Range.Max, p.Unit)
+	}
+	// Nine priced resources carry carbon; the NAT gateway has no figure.
+	if p.Carbon.Monthly == "" || p.Carbon.Resources != 9 || len(p.Carbon.Missing) != 1 || p.Carbon.Missing[0] != "aws_nat_gateway" {
+		t.Errorf("carbon = %+v", p.Carbon)
+	}
+}
