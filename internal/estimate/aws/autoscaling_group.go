@@ -220,7 +220,8 @@ func groupComponents(c *estimate.Context, shape groupShape, count decimal.Decima
 	onDemand func(decimal.Decimal) decimal.Decimal, countAttr string) ([]estimate.Component, error) {
 	p, err := covReadEC2Purchase(c)
 	if err != nil {
-		return nil, err
+		return []estimate.Component{covBadUsage(c, estimate.Line{Name: fmt.Sprintf("Instance usage (%s)", shape.InstanceType),
+			Unit: "hours", Category: estimate.Compute}, err)}, nil
 	}
 	if shape.InstanceType == "" {
 		return []estimate.Component{c.Unpriced(estimate.Line{Name: "Instance usage", Unit: "hours", Category: estimate.Compute},

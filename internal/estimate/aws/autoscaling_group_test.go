@@ -106,3 +106,18 @@ func TestComputePurchaseOptionsAndRegions(t *testing.T) {
 			unpriced: []string{"ElastiCache (on-demand, cache.nonexistent.large)"}, total: "0"},
 	})
 }
+
+// TestInvalidPurchaseUsage: a misspelt reservation term is reported, never a
+// silent on-demand price or $0.
+func TestInvalidPurchaseUsage(t *testing.T) {
+	runCovCases(t, "aws_elasticache_cluster", []covCase{
+		{name: "bad term", values: `{"node_type":"cache.m5.large","engine":"redis","num_cache_nodes":1}`,
+			usage:    "reserved_instance_term: 2_year",
+			unpriced: []string{"ElastiCache (on-demand, cache.m5.large)"}, note: map[string]string{"ElastiCache (on-demand, cache.m5.large)": "invalid usage"}},
+	})
+	runCovCases(t, "aws_eks_node_group", []covCase{
+		{name: "bad payment option", values: `{"instance_types":["t3.large"],"scaling_config":[{"desired_size":1}]}`,
+			usage:    "reserved_instance_term: 1_year\nreserved_instance_payment_option: everything_upfront",
+			unpriced: []string{"Instance usage (t3.large)"}},
+	})
+}

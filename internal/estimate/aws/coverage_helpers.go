@@ -69,6 +69,14 @@ func covF(f *float64) decimal.Decimal {
 	return estimate.Float(*f)
 }
 
+// covBadUsage reports a line whose usage values are invalid (a misspelt
+// term or payment option): unpriced with the reason and a warning, rather
+// than an error that would leave the resource at $0 or a silent on-demand price.
+func covBadUsage(c *estimate.Context, l estimate.Line, err error) estimate.Component {
+	c.Warn("%v", err)
+	return c.Unpriced(l, "invalid usage: "+err.Error())
+}
+
 // covRepriced replaces a component's unit price (savings plans: a rate the
 // user gives) and recomputes its costs from its quantity.
 func covRepriced(comp estimate.Component, price decimal.Decimal, source, note string) estimate.Component {

@@ -80,7 +80,7 @@ func elasticacheNodes(c *estimate.Context, nodeType, engine string, nodes decima
 		Service: "elasticache", Item: nodeType + "/" + engine + "/on_demand"}
 	r, ok, err := covReadReservation(c)
 	if err != nil {
-		return estimate.Component{}, err
+		return covBadUsage(c, l, err), nil
 	}
 	if ok {
 		l.Name = fmt.Sprintf("ElastiCache (%s, %s)", r.label(), nodeType)

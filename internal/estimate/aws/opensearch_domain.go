@@ -113,7 +113,7 @@ func searchInstances(c *estimate.Context, what, instType string, count decimal.D
 	if reservable {
 		r, ok, err := covReadReservation(c)
 		if err != nil {
-			return estimate.Component{}, err
+			return covBadUsage(c, l, err), nil
 		}
 		if ok {
 			l.Name = fmt.Sprintf("%s (%s, %s)", what, r.label(), t)

@@ -68,7 +68,7 @@ func auroraInstance(c *estimate.Context, class, engine string, ioOpt bool) (esti
 		Service: "rds", Item: class + "/" + key + "/single-az/on_demand"}
 	r, ok, err := covReadReservation(c)
 	if err != nil {
-		return estimate.Component{}, err
+		return covBadUsage(c, l, err), nil
 	}
 	if ok {
 		l.Name = fmt.Sprintf("Database instance (%s, %s)", r.label(), class)
