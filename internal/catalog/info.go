@@ -11,6 +11,15 @@ var regionalOnly = map[string]bool{"ec2": true, "rds": true, "elasticache": true
 // FallbackRegion: ec2, rds, elasticache and opensearch.
 func RegionalOnly(service string) bool { return regionalOnly[service] }
 
+// NoFallback reports whether a missing figure for (service, item) must stay
+// missing rather than borrow FallbackRegion's: per-class instance prices of
+// the RegionalOnly services (their items contain "/", e.g.
+// "db.t3.micro/mysql/single-az/on_demand"). Their unit prices (RDS storage,
+// EC2 detailed monitoring) fall back like any other unit price.
+func NoFallback(service, item string) bool {
+	return regionalOnly[service] && strings.Contains(item, "/")
+}
+
 // Info is what `tfcost catalog info` prints: where the figures come from,
 // how new they are, and which regions have exact figures per service.
 type Info struct {

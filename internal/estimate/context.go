@@ -141,10 +141,6 @@ func (c *Context) Hours() decimal.Decimal {
 	return decimal.NewFromInt(HoursPerMonth)
 }
 
-// regionalOnly are services whose figures are too region-specific to borrow
-// from another region: a missing price there is unpriced, never approximate.
-var regionalOnly = map[string]bool{"ec2": true, "rds": true, "elasticache": true, "opensearch": true}
-
 // Price looks up a unit price in the resource's region, applying custom
 // prices, the discount, and the fallback rules (--strict-prices).
 func (c *Context) Price(service, item string) (catalog.Price, bool) {

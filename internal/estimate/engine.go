@@ -82,7 +82,7 @@ func (e *Estimator) price(service, region, item string) (catalog.Price, bool) {
 			return catalog.Price{USD: usd, Source: "custom price (config file)", Region: region}, true
 		}
 	}
-	allow := !e.opts.StrictPrices && !regionalOnly[service]
+	allow := !e.opts.StrictPrices && !catalog.NoFallback(service, item)
 	p, ok := e.opts.Catalog.Lookup(service, region, item, allow)
 	if !ok {
 		return p, false
