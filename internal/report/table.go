@@ -421,6 +421,7 @@ func (t *tableWriter) footer(est *estimate.Estimate) {
 		}
 		t.line(s)
 	}
+	t.types(est)
 	t.line("")
 	t.line(fmt.Sprintf(" Total cost: %s/hour · %s/month · %s/year", moneyPlaces(est.HourlyCost, 4),
 		money(est.MonthlyCost), money(est.AnnualCost)))
@@ -464,4 +465,45 @@ func moneyPlaces(d decimal.Decimal, places int32) string {
 		out = "-" + out
 	}
 	return out
+}
+
+// maxTypeRows caps the "by resource type" table of the footer.
+const maxTypeRows = 10
+
+// types writes the most expensive resource types with their counts.
+func (t *tableWriter) types(est *estimate.Estimate) {
+	if len(est.Types) == 0 {
+		return
+	}
+	// A type whose lines are partly unknown or unpriced costs more than shown.
+	partial := map[string]string{}
+	for _, r := range est.Resources {
+		for _, c := range r.Components {
+			if m := costMissing(c); m == "unknown" || m == "unpriced" {
+				partial[r.Type] = " + " + m
+			}
+		}
+	}
+	rows := [][]string{{"By resource type", "Count", "Monthly"}}
+	for i, ty := range est.Types {
+		if i == maxTypeRows {
+			rows = append(rows, []string{fmt.Sprintf("… %d more types", len(est.Types)-maxTypeRows), "", ""})
+			break
+		}
+		rows = append(rows, []string{ty.Type, fmt.Sprint(ty.Count), money(ty.Monthly) + partial[ty.Type]})
+	}
+	w := make([]int, 3)
+	for _, r := range rows {
+		for i, c := range r {
+			w[i] = max(w[i], width(c))
+		}
+	}
+	t.line("")
+	for n, r := range rows {
+		s := pad(r[0], w[0], true) + "  " + pad(r[1], w[1], false) + "  " + pad(r[2], w[2], false)
+		if n == 0 {
+			s = t.style(ansiBold, s)
+		}
+		t.line(" " + s)
+	}
 }
