@@ -14,6 +14,11 @@ type rdsClusterValues struct {
 	EngineMode            *string  `json:"engine_mode"`
 	StorageType           *string  `json:"storage_type"`
 	BackupRetentionPeriod *float64 `json:"backup_retention_period"`
+	// ServerlessV2Scaling bounds a db.serverless instance's ACUs.
+	ServerlessV2Scaling []struct {
+		MinCapacity *float64 `json:"min_capacity"`
+		MaxCapacity *float64 `json:"max_capacity"`
+	} `json:"serverlessv2_scaling_configuration"`
 }
 
 // Infracost's usage keys for aws_rds_cluster.

@@ -28,7 +28,7 @@ func rdsClusterInstance() estimate.Rule {
 			{Key: keyRITerm, Description: "1_year or 3_year; prices the effective hourly rate with the upfront fee amortised"},
 			{Key: keyRIPayment, Description: "no_upfront, partial_upfront or all_upfront"},
 		}...),
-		Notes: "The engine and I/O-Optimized storage come from the cluster the instance belongs to (cluster_identifier).",
+		Notes: "The engine, I/O-Optimized storage and Serverless v2 min_capacity (the floor priced without usage) come from the cluster the instance belongs to (cluster_identifier).",
 		Price: func(c *estimate.Context) ([]estimate.Component, error) {
 			var v rdsClusterInstanceValues
 			if err := c.Decode(&v); err != nil {
@@ -39,15 +39,19 @@ func rdsClusterInstance() estimate.Rule {
 				engine = "aurora-postgresql"
 			}
 			ioOpt := false
+			var minACU *float64
 			for _, r := range c.Related("cluster_identifier", "aws_rds_cluster") {
 				var cl rdsClusterValues
 				if err := c.DecodeResource(r, &cl); err == nil {
 					ioOpt = auroraIOOptimized(cl.StorageType)
+					if len(cl.ServerlessV2Scaling) > 0 {
+						minACU = cl.ServerlessV2Scaling[0].MinCapacity
+					}
 				}
 			}
 			class := covStr(v.InstanceClass)
 			if class == "db.serverless" {
-				return []estimate.Component{auroraServerlessV2(c, ioOpt)}, nil
+				return []estimate.Component{auroraServerlessV2(c, ioOpt, minACU)}, nil
 			}
 			comp, err := auroraInstance(c, class, engine, ioOpt)
 			if err != nil {
@@ -81,8 +85,9 @@ func auroraInstance(c *estimate.Context, class, engine string, ioOpt bool) (esti
 	return c.Hourly(l, decimal.NewFromInt(1)), nil
 }
 
-// auroraServerlessV2 bills the average ACUs for every running hour.
-func auroraServerlessV2(c *estimate.Context, ioOpt bool) estimate.Component {
+// auroraServerlessV2 bills the average ACUs for every running hour. Without
+// usage the cluster's min_capacity is the floor the instance always pays.
+func auroraServerlessV2(c *estimate.Context, ioOpt bool, minACU *float64) estimate.Component {
 	l := estimate.Line{Name: "Aurora Serverless v2 capacity", Unit: "ACU-hours", Category: estimate.Database,
 		Service: "rds", Item: "Aurora Serverless v2 ACU hour"}
 	if ioOpt {
@@ -93,7 +98,11 @@ func auroraServerlessV2(c *estimate.Context, ioOpt bool) estimate.Component {
 	}
 	acu, ok := c.Usage.Number(keyCapacityUnitsHrs)
 	if !ok {
-		return c.UsageQuantity(l, nil)
+		if minACU == nil {
+			return c.UsageQuantity(l, nil)
+		}
+		acu = estimate.Float(*minACU)
+		l.Note = "priced at the cluster's min_capacity of " + acu.String() + " ACUs; set capacity_units_per_hr for the expected average"
 	}
 	q := acu.Mul(c.Hours())
 	comp := c.UsageQuantity(l, &q)

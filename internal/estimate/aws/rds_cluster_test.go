@@ -36,6 +36,11 @@ func TestRDSClusterInstance(t *testing.T) {
 		{name: "serverless v2", values: `{"instance_class":"db.serverless","engine":"aurora-postgresql"}`,
 			others: cluster(""), refs: refs, usage: "capacity_units_per_hr: 4",
 			want: map[string]string{"Aurora Serverless v2 capacity": "350.4"}},
+		// Serverless v2 without usage: the cluster's min_capacity 0.5 ACU × 730 h = 365 ACU-h × 0.12 = 43.8.
+		{name: "serverless v2 floor", values: `{"instance_class":"db.serverless","engine":"aurora-postgresql"}`,
+			others: []testResource{{Type: "aws_rds_cluster", Name: "db", Values: `{"engine":"aurora-postgresql","serverlessv2_scaling_configuration":[{"min_capacity":0.5,"max_capacity":8}]}`}},
+			refs:   refs, want: map[string]string{"Aurora Serverless v2 capacity": "43.8"},
+			note: map[string]string{"Aurora Serverless v2 capacity": "min_capacity"}},
 		// Reserved 1 yr all upfront: effective 0.1415525114 × 730 = 103.333333322 (not $0).
 		{name: "reserved all upfront", values: `{"instance_class":"db.r6g.large","engine":"aurora-postgresql"}`,
 			usage: "reserved_instance_term: 1_year\nreserved_instance_payment_option: all_upfront",
