@@ -375,3 +375,28 @@ func TestLoadErrors(t *testing.T) {
 		}
 	})
 }
+
+// TestConcurrentLookups exercises the lazy section loading from many
+// goroutines (run with -race).
+func TestConcurrentLookups(t *testing.T) {
+	c, err := parseEmbedded(embeddedData)
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan bool)
+	for g := 0; g < 8; g++ {
+		go func() {
+			for _, r := range []string{"us-east-1", "eu-west-1", "ap-northeast-1"} {
+				if _, ok := c.Exact("ec2", r, "m5.large/linux/on_demand"); !ok {
+					t.Errorf("m5.large %s missing", r)
+				}
+				c.Spec("m5.large")
+				c.Spot(r, "m5.large")
+			}
+			done <- true
+		}()
+	}
+	for g := 0; g < 8; g++ {
+		<-done
+	}
+}

@@ -60,6 +60,9 @@ func (s *Stats) warnf(format string, args ...any) {
 // mix) and returns a catalog holding their prices. Bad input is a
 // *failure.Error naming the file and, for syntax errors, line and column.
 func Import(ctx context.Context, inputs []string, opts Options) (*catalog.Catalog, Stats, error) {
+	if ctx == nil {
+		ctx = context.Background()
+	}
 	im := &importer{ctx: ctx, opts: opts, col: newCollector(), seenFiles: map[string]bool{}, cat: catalog.New()}
 	if len(opts.Regions) > 0 {
 		im.regions = map[string]bool{}
