@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/tfcost/tfcost/internal/carbon"
 	"github.com/tfcost/tfcost/internal/estimate"
 	"github.com/tfcost/tfcost/internal/plan"
 	"github.com/tfcost/tfcost/internal/usage"
@@ -305,6 +306,9 @@ func (d *estimateDataSource) Read(ctx context.Context, req datasource.ReadReques
 	est := data.estimator(u)
 	planned := est.Estimate(p)
 	prior := est.EstimatePrior(p)
+	// Carbon figures let a policy file's carbon_limit budgets apply here too.
+	carbon.Annotate(planned)
+	carbon.Annotate(prior)
 
 	verdict, gerr := evaluateGates(m.Budget, m.PolicyFile.ValueString(), planned, prior)
 	if gerr != nil {
