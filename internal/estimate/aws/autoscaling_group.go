@@ -224,8 +224,11 @@ func groupComponents(c *estimate.Context, shape groupShape, count decimal.Decima
 			Unit: "hours", Category: estimate.Compute}, err)}, nil
 	}
 	if shape.InstanceType == "" {
-		return []estimate.Component{c.Unpriced(estimate.Line{Name: "Instance usage", Unit: "hours", Category: estimate.Compute},
-			"instance type unknown: the launch template or configuration is not in the plan")}, nil
+		why := "instance type unknown: the launch template or configuration is not in the plan"
+		if shape.Source != "" {
+			why = shape.Source + " sets no instance type (attribute-based instance requirements are not priced)"
+		}
+		return []estimate.Component{c.Unpriced(estimate.Line{Name: "Instance usage", Unit: "hours", Category: estimate.Compute}, why)}, nil
 	}
 	if !known {
 		l := estimate.Line{Name: fmt.Sprintf("Instance usage (%s)", shape.InstanceType), Unit: "hours", Category: estimate.Compute,
