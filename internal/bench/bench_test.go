@@ -117,6 +117,49 @@ func BenchmarkReadPlan(b *testing.B) {
 	}
 }
 
+// BenchmarkEstimate is the pricing step alone, on a plan read beforehand.
+func BenchmarkEstimate(b *testing.B) {
+	cat, reg := catalog.Embedded(), aws.NewRegistry()
+	for _, s := range sizes {
+		b.Run(s.name, func(b *testing.B) {
+			pf := planOf(b, s.n)
+			p, err := plan.ReadFile(pf.path, plan.Options{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.SetBytes(pf.size)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				estimate.New(estimate.Options{Catalog: cat, Registry: reg}).Estimate(p)
+			}
+		})
+	}
+}
+
+// BenchmarkRenderJSON is the JSON report alone, for an estimate made beforehand.
+func BenchmarkRenderJSON(b *testing.B) {
+	for _, s := range sizes {
+		b.Run(s.name, func(b *testing.B) {
+			pf := planOf(b, s.n)
+			p, err := plan.ReadFile(pf.path, plan.Options{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			est := estimate.New(estimate.Options{Catalog: catalog.Embedded(), Registry: aws.NewRegistry()}).Estimate(p)
+			projects := []report.Project{{Name: pf.path, Path: pf.path, Estimate: est}}
+			b.SetBytes(pf.size)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				if err := report.JSON(io.Discard, projects, report.Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
 // BenchmarkDecodeTerraformJSON is the baseline: reading the same file and
 // decoding it with encoding/json into terraform-json's Plan.
 func BenchmarkDecodeTerraformJSON(b *testing.B) {

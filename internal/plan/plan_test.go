@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -528,5 +529,40 @@ func TestMmapDetach(t *testing.T) {
 	}
 	if string(p.Variables["x"]) != "" {
 		t.Errorf("unexpected variable")
+	}
+}
+
+// TestBinaryPlanFile converts a real binary plan with the terraform CLI.
+// The configuration uses only the built-in terraform_data resource, so
+// terraform init needs no network.
+func TestBinaryPlanFile(t *testing.T) {
+	tf, err := exec.LookPath("terraform")
+	if err != nil {
+		t.Skip("terraform not on PATH")
+	}
+	dir := t.TempDir()
+	cfg := "resource \"terraform_data\" \"x\" {\n  input = \"hello\"\n}\n"
+	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(cfg), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"init", "-input=false", "-no-color"}, {"plan", "-input=false", "-no-color", "-out", "tfplan"}} {
+		cmd := exec.Command(tf, args...)
+		cmd.Dir = dir
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Skipf("terraform %s failed (offline?): %v\n%s", args[0], err, out)
+		}
+	}
+	p, err := ReadFile(filepath.Join(dir, "tfplan"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Resources) != 1 || p.Resources[0].Address != "terraform_data.x" || p.Resources[0].Action != ActionCreate {
+		t.Errorf("resources %+v", p.Resources)
+	}
+	// From another directory: terraform runs in the plan's directory.
+	t.Chdir(t.TempDir())
+	rel, _ := filepath.Abs(filepath.Join(dir, "tfplan"))
+	if _, err := ReadFile(rel, Options{}); err != nil {
+		t.Errorf("from another directory: %v", err)
 	}
 }
