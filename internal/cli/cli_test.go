@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -9,7 +10,9 @@ import (
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/shopspring/decimal"
 
+	"github.com/tfcost/tfcost/internal/catalog"
 	"github.com/tfcost/tfcost/internal/failure"
 )
 
@@ -343,5 +346,80 @@ func TestVersion(t *testing.T) {
 	code, out, _ := run(t, "version")
 	if code != 0 || !strings.HasPrefix(out, "tfcost v0.0.0-test (catalog ") {
 		t.Errorf("exit %d: %q", code, out)
+	}
+}
+
+func TestBreakdownStdin(t *testing.T) {
+	data, err := os.ReadFile(examplePlan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out, errb bytes.Buffer
+	code := Run("t", []string{"breakdown", "-", "--format", "csv"}, IO{In: bytes.NewReader(data), Out: &out, Err: &errb})
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	if !strings.Contains(out.String(), "<stdin>,aws_instance.web_app,") {
+		t.Errorf("stdin plan not priced:\n%s", out.String())
+	}
+	errb.Reset()
+	code = Run("t", []string{"breakdown", "-"}, IO{In: strings.NewReader("{"), Out: &out, Err: &errb})
+	if code != 1 || !strings.HasPrefix(errb.String(), "Error: <stdin>:") {
+		t.Errorf("truncated stdin: exit %d: %s", code, errb.String())
+	}
+}
+
+// TestBreakdownCustomCatalog prices with a one-price catalog file: the
+// instance hours are priced from it, every other line is unpriced (never $0).
+func TestBreakdownCustomCatalog(t *testing.T) {
+	cat := catalog.New()
+	// S1: m5.4xlarge Linux on-demand in us-east-1, $0.768 an hour.
+	cat.Add("ec2", "us-east-1", "m5.4xlarge/linux/on_demand", catalog.Price{USD: decimal.RequireFromString("0.768"),
+		Unit: "USD per hour", Source: "S1 test copy", AsOf: "2026-07-20"})
+	cat.SetDate("2026-07-20")
+	cat.AddSource(catalog.Source{ID: "S1", What: "test copy", Where: "cli_test.go", AsOf: "2026-07-20"})
+	path := filepath.Join(t.TempDir(), "tiny.catalog")
+	var buf bytes.Buffer
+	if err := cat.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := run(t, "breakdown", examplePlan, "--catalog", path, "--format", "csv")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := map[string]int{}
+	for i, h := range recs[0] {
+		col[h] = i
+	}
+	priced, unpriced := 0, 0
+	for _, r := range recs[1:] {
+		if r[col["resource"]] != "aws_instance.web_app" || r[col["component"]] == "" {
+			continue
+		}
+		if r[col["unpriced"]] == "true" {
+			unpriced++
+			if r[col["monthly_cost"]] != "" {
+				t.Errorf("unpriced line with a cost: %v", r)
+			}
+			continue
+		}
+		priced++
+		// 730 h × $0.768 = $560.64
+		if r[col["monthly_cost"]] != "560.64" {
+			t.Errorf("instance line = %s, want 560.64", r[col["monthly_cost"]])
+		}
+	}
+	if priced != 1 || unpriced == 0 {
+		t.Errorf("priced %d, unpriced %d lines of aws_instance.web_app; want 1 and some", priced, unpriced)
+	}
+	if code, out, _ := run(t, "version", "--catalog", path); code != 0 || !strings.Contains(out, "catalog 2026-07-20") {
+		t.Errorf("version with --catalog: %d %q", code, out)
 	}
 }

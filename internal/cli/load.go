@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"sort"
 
@@ -11,6 +12,7 @@ import (
 	"github.com/tfcost/tfcost/internal/config"
 	"github.com/tfcost/tfcost/internal/estimate"
 	"github.com/tfcost/tfcost/internal/estimate/aws"
+	"github.com/tfcost/tfcost/internal/failure"
 	"github.com/tfcost/tfcost/internal/plan"
 	"github.com/tfcost/tfcost/internal/report"
 	"github.com/tfcost/tfcost/internal/usage"
@@ -119,7 +121,7 @@ func (g *globalOptions) estimatePlan(in planInput) (report.Project, error) {
 	if region == "" {
 		region = g.region
 	}
-	p, err := plan.ReadFile(in.PlanFile, plan.Options{Region: region})
+	p, err := g.readPlan(in.PlanFile, plan.Options{Region: region})
 	if err != nil {
 		return report.Project{}, err
 	}
@@ -131,7 +133,10 @@ func (g *globalOptions) estimatePlan(in planInput) (report.Project, error) {
 	proj := report.Project{Name: in.Name, Path: in.PlanFile, Estimate: est}
 	if proj.Name == "" {
 		proj.Name = in.PlanFile
-		est.Name = in.PlanFile
+		if in.PlanFile == "-" {
+			proj.Name = plan.StdinName
+		}
+		est.Name = proj.Name
 	}
 	if in.WithPast {
 		proj.Past = e.EstimatePrior(p)
@@ -140,6 +145,20 @@ func (g *globalOptions) estimatePlan(in planInput) (report.Project, error) {
 	}
 	g.warnEstimate(est)
 	return proj, nil
+}
+
+// readPlan reads a plan file, or "-" from the command's standard input. The
+// process's own stdin goes through plan.ReadFile, which also accepts a binary
+// plan there; another reader (tests, embedding) must hold plan JSON.
+func (g *globalOptions) readPlan(path string, opts plan.Options) (*plan.Plan, error) {
+	if path != "-" || g.io.In == nil || g.io.In == os.Stdin {
+		return plan.ReadFile(path, opts)
+	}
+	data, err := io.ReadAll(g.io.In)
+	if err != nil {
+		return nil, failure.Inputf(plan.StdinName, "cannot read the plan from standard input: %v", err)
+	}
+	return plan.Parse(plan.StdinName, data, opts)
 }
 
 // maxResourceWarnings caps the per-resource warnings printed for one plan: a

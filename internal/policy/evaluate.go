@@ -145,7 +145,7 @@ func evalBudget(p *Policy, in Input, v *Verdict) {
 	}
 	v.Violations = append(v.Violations, Violation{Policy: p.Name, Kind: p.Kind, Enforcement: p.Enforcement,
 		Limit: p.Limit, Actual: ptr(actual), Over: ptr(over), Unit: "USD/month", Bound: p.Bound,
-		Message: msg, File: p.File, Line: p.Line})
+		Detail: p.detail(fmt.Sprintf("%s, %s monthly cost", p.Scope, p.Bound)), Message: msg, File: p.File, Line: p.Line})
 }
 
 func evalGuardrail(p *Policy, in Input, v *Verdict) {
@@ -161,6 +161,7 @@ func evalGuardrail(p *Policy, in Input, v *Verdict) {
 		over := delta.Sub(*p.MaxIncrease)
 		v.Violations = append(v.Violations, Violation{Policy: p.Name, Kind: p.Kind, Enforcement: p.Enforcement,
 			Limit: p.MaxIncrease, Actual: ptr(delta), Over: ptr(over), Unit: "USD/month",
+			Detail: p.detail(fmt.Sprintf("%s, monthly increase", p.Scope)),
 			Message: fmt.Sprintf("guardrail %q: monthly cost rises by $%s ($%s → $%s), over the maximum increase of $%s by $%s",
 				p.Name, money2(delta), money2(prior), money2(planned), money2(*p.MaxIncrease), money2(over)),
 			File: p.File, Line: p.Line})
@@ -178,6 +179,7 @@ func evalGuardrail(p *Policy, in Input, v *Verdict) {
 		over := pct.Sub(*p.MaxIncreasePercent)
 		v.Violations = append(v.Violations, Violation{Policy: p.Name, Kind: p.Kind, Enforcement: p.Enforcement,
 			Limit: p.MaxIncreasePercent, Actual: ptr(pct), Over: ptr(over), Unit: "%",
+			Detail: p.detail(fmt.Sprintf("%s, monthly increase in percent", p.Scope)),
 			Message: fmt.Sprintf("guardrail %q: monthly cost rises by %s%% ($%s → $%s), over the maximum increase of %s%% by %s percentage points",
 				p.Name, pct.StringFixed(2), money2(prior), money2(planned), p.MaxIncreasePercent, over.StringFixed(2)),
 			File: p.File, Line: p.Line})
@@ -209,7 +211,15 @@ func evalRule(p *Policy, ctx *hcl.EvalContext, v *Verdict) {
 		}
 	}
 	v.Violations = append(v.Violations, Violation{Policy: p.Name, Kind: p.Kind, Enforcement: p.Enforcement,
-		Message: msg, File: p.File, Line: p.Line})
+		Detail: p.Description, Message: msg, File: p.File, Line: p.Line})
+}
+
+// detail is the policy's description, or the given fallback.
+func (p *Policy) detail(fallback string) string {
+	if p.Description != "" {
+		return p.Description
+	}
+	return fallback
 }
 
 func describe(v cty.Value) string {

@@ -133,6 +133,11 @@ func parseBlock(b *hcl.Block) (*Policy, hcl.Diagnostics) {
 			}
 		}
 	}
+	if a, ok := attrs["description"]; ok {
+		s, d := constString(a)
+		diags = append(diags, d...)
+		p.Description = s
+	}
 	if a, ok := attrs["scope"]; ok {
 		p.Scope, diags = parseScope(a, diags)
 	}

@@ -76,6 +76,8 @@ type Policy struct {
 	Name        string
 	Kind        Kind
 	Enforcement Enforcement
+	// Description is the optional `description` attribute, shown in reports.
+	Description string
 	// Where the block starts, for messages.
 	File         string
 	Line, Column int
@@ -126,8 +128,11 @@ type Violation struct {
 	Actual      *decimal.Decimal `json:"actual,omitempty"`
 	Over        *decimal.Decimal `json:"over,omitempty"`
 	// Unit of Limit/Actual/Over: "USD/month" or "%".
-	Unit    string `json:"unit,omitempty"`
-	Bound   Bound  `json:"bound,omitempty"`
+	Unit  string `json:"unit,omitempty"`
+	Bound Bound  `json:"bound,omitempty"`
+	// Detail is a short description for tables: the policy's description,
+	// else its scope and what was measured. Message is the full sentence.
+	Detail  string `json:"detail,omitempty"`
 	Message string `json:"message"`
 	File    string `json:"file,omitempty"`
 	Line    int    `json:"line,omitempty"`

@@ -179,6 +179,9 @@ func buildVerdictView(v *policy.Verdict) *verdictView {
 		}
 		row := violationView{Policy: x.Policy, Enforcement: string(x.Enforcement), Limit: "–", Actual: "–", Over: "–",
 			Message: x.Message}
+		if x.Limit != nil && x.Detail != "" {
+			row.Message = x.Detail // the figures are in their own columns
+		}
 		if x.Limit != nil && x.Actual != nil && x.Over != nil {
 			f := money
 			if x.Unit == "%" {

@@ -78,7 +78,7 @@ func commentReport() *diff.Report {
 	limit, actual, over := cmDec("100"), cmDec("161.898"), cmDec("61.898")
 	r.Verdict = &policy.Verdict{Evaluated: 3, Violations: []policy.Violation{
 		{Policy: "total](javascript:x)", Kind: policy.KindBudget, Enforcement: policy.Hard, Limit: limit, Actual: actual, Over: over,
-			Unit: "USD/month", Message: "budget over by $61.90"},
+			Unit: "USD/month", Detail: "tags team=<u>web</u>, expected monthly cost", Message: "budget over by $61.90"},
 		{Policy: "growth", Kind: policy.KindGuardrail, Enforcement: policy.Soft, Limit: cmDec("20"), Actual: cmDec("40.5"), Over: cmDec("20.5"),
 			Unit: "%", Message: "monthly cost rises by 40.50%"},
 		{Policy: "tags", Kind: policy.KindRule, Enforcement: policy.Advisory, Message: "<img src=x onerror=alert(1)> needs a `team` tag"},
@@ -104,6 +104,14 @@ func TestCommentGolden(t *testing.T) {
 
 // TestCommentEscapesUserStrings checks the properties the goldens show: no
 // user string can open a tag, a link, a code span or a table cell.
+func TestDiffTableGolden(t *testing.T) {
+	var b bytes.Buffer
+	if err := DiffTable(&b, commentReport(), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	golden.Assert(t, b.Bytes())
+}
+
 func TestCommentEscapesUserStrings(t *testing.T) {
 	for _, f := range []string{"github-comment", "gitlab-comment", "azure-repos-comment", "bitbucket-comment"} {
 		render, _ := LookupDiff(f)
@@ -112,7 +120,7 @@ func TestCommentEscapesUserStrings(t *testing.T) {
 			t.Fatal(err)
 		}
 		out := b.String()
-		for _, bad := range []string{"<script", "<b>", "<img", "<i>", "](https", "](javascript", "`old`", "@everyone", "https://"} {
+		for _, bad := range []string{"<script", "<b>", "<img", "<i>", "](https", "](javascript", "`old`", "@everyone", "https://", "<u>"} {
 			if i := strings.Index(out, bad); i >= 0 && (i == 0 || out[i-1] != '\\') {
 				t.Errorf("%s: output contains unescaped %q", f, bad)
 			}

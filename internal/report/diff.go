@@ -100,9 +100,9 @@ func DiffJSON(w io.Writer, r *diff.Report, opts Options) error {
 func DiffTable(w io.Writer, r *diff.Report, _ Options) error {
 	var b strings.Builder
 	for _, p := range r.Projects {
-		fmt.Fprintf(&b, "Project: %s\n", p.Name)
+		fmt.Fprintf(&b, "Project: %s\n", printable(p.Name))
 		if p.Path != "" && p.Path != p.Name {
-			fmt.Fprintf(&b, "Plan:    %s\n", p.Path)
+			fmt.Fprintf(&b, "Plan:    %s\n", printable(p.Path))
 		}
 		b.WriteString("\n")
 		rows := [][]string{{"", "RESOURCE", "PRIOR", "PLANNED", "Δ/MONTH"}}
@@ -110,15 +110,15 @@ func DiffTable(w io.Writer, r *diff.Report, _ Options) error {
 			if !res.Changed() {
 				continue
 			}
-			rows = append(rows, []string{actionMark(res.Action), res.Address, money(res.Monthly.Prior),
+			rows = append(rows, []string{actionMark(res.Action), printable(res.Address), money(res.Monthly.Prior),
 				money(res.Monthly.Planned), signedUSD(res.Monthly.Delta)})
 			for _, c := range res.Components {
 				if c.Delta.IsZero() {
 					continue
 				}
-				name := c.Name
+				name := printable(c.Name)
 				if c.Group != "" {
-					name = c.Group + " › " + name
+					name = printable(c.Group) + " › " + name
 				}
 				rows = append(rows, []string{"", "  └ " + name, optMoney(c.PriorCost), optMoney(c.PlannedCost), signedUSD(c.Delta)})
 			}
@@ -187,6 +187,17 @@ func optMoney(d *decimal.Decimal) string {
 		return "–"
 	}
 	return money(*d)
+}
+
+// printable drops control characters (a terminal escape sequence in an
+// address or tag must not reach the user's terminal).
+func printable(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // writeColumns left-aligns the first two columns and right-aligns the rest.
