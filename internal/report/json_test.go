@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"testing"
+	"time"
 
 	"github.com/shopspring/decimal"
 
@@ -116,5 +117,122 @@ func TestAppendDecimalMatchesString(t *testing.T) {
 	v := decimal.NewFromInt(64).Div(decimal.NewFromInt(730))
 	if got, want := string(appendDecimal(nil, v)), v.String(); got != want {
 		t.Errorf("appendDecimal(64/730) = %s, want %s", got, want)
+	}
+}
+
+// infracostRoot mirrors the structs Infracost's own code decodes its JSON
+// into (internal/output/output.go: Root, Project, Breakdown, Resource,
+// CostComponent, Summary): a tool built on them must read tfcost JSON.
+type infracostRoot struct {
+	Version  string `json:"version"`
+	Currency string `json:"currency"`
+	Projects []struct {
+		Name     string `json:"name"`
+		Metadata struct {
+			Path string `json:"path"`
+			Type string `json:"type"`
+		} `json:"metadata"`
+		PastBreakdown *infracostBreakdown `json:"pastBreakdown"`
+		Breakdown     *infracostBreakdown `json:"breakdown"`
+		Diff          *infracostBreakdown `json:"diff"`
+		Summary       *infracostSummary   `json:"summary"`
+	} `json:"projects"`
+	TotalHourlyCost      *decimal.Decimal  `json:"totalHourlyCost"`
+	TotalMonthlyCost     *decimal.Decimal  `json:"totalMonthlyCost"`
+	PastTotalMonthlyCost *decimal.Decimal  `json:"pastTotalMonthlyCost"`
+	DiffTotalMonthlyCost *decimal.Decimal  `json:"diffTotalMonthlyCost"`
+	TimeGenerated        time.Time         `json:"timeGenerated"`
+	Summary              *infracostSummary `json:"summary"`
+}
+
+type infracostBreakdown struct {
+	Resources        []infracostResource `json:"resources"`
+	FreeResources    []infracostResource `json:"freeResources"`
+	TotalHourlyCost  *decimal.Decimal    `json:"totalHourlyCost"`
+	TotalMonthlyCost *decimal.Decimal    `json:"totalMonthlyCost"`
+}
+
+type infracostResource struct {
+	Name           string               `json:"name"`
+	ResourceType   string               `json:"resourceType"`
+	Tags           *map[string]string   `json:"tags"`
+	Metadata       map[string]any       `json:"metadata"`
+	HourlyCost     *decimal.Decimal     `json:"hourlyCost"`
+	MonthlyCost    *decimal.Decimal     `json:"monthlyCost"`
+	CostComponents []infracostComponent `json:"costComponents"`
+	SubResources   []infracostResource  `json:"subresources"`
+}
+
+type infracostComponent struct {
+	Name            string           `json:"name"`
+	Unit            string           `json:"unit"`
+	HourlyQuantity  *decimal.Decimal `json:"hourlyQuantity"`
+	MonthlyQuantity *decimal.Decimal `json:"monthlyQuantity"`
+	Price           decimal.Decimal  `json:"price"`
+	HourlyCost      *decimal.Decimal `json:"hourlyCost"`
+	MonthlyCost     *decimal.Decimal `json:"monthlyCost"`
+}
+
+type infracostSummary struct {
+	TotalDetectedResources    *int            `json:"totalDetectedResources"`
+	TotalSupportedResources   *int            `json:"totalSupportedResources"`
+	TotalUnsupportedResources *int            `json:"totalUnsupportedResources"`
+	TotalUsageBasedResources  *int            `json:"totalUsageBasedResources"`
+	TotalNoPriceResources     *int            `json:"totalNoPriceResources"`
+	UnsupportedResourceCounts *map[string]int `json:"unsupportedResourceCounts"`
+	NoPriceResourceCounts     *map[string]int `json:"noPriceResourceCounts"`
+}
+
+func TestJSONReadsAsInfracost(t *testing.T) {
+	ps := goldenProjects()
+	ps[0].Past = goldenPast()
+	var buf bytes.Buffer
+	if err := JSON(&buf, ps, Options{Time: goldenTime}); err != nil {
+		t.Fatal(err)
+	}
+	var r infracostRoot
+	if err := json.Unmarshal(buf.Bytes(), &r); err != nil {
+		t.Fatalf("Infracost-shaped decode: %v", err)
+	}
+	if r.Version != "0.2" || r.Currency != "USD" || len(r.Projects) != 1 || !r.TimeGenerated.Equal(goldenTime) {
+		t.Fatalf("root = %+v", r)
+	}
+	p := r.Projects[0]
+	if p.Metadata.Type != "terraform_plan_json" || p.Metadata.Path != "examples/plan.json" {
+		t.Errorf("metadata = %+v", p.Metadata)
+	}
+	// Sum what an Infracost consumer sees: resource costs, including
+	// sub-resources, must add up to the totals (591.5375 a month).
+	var sum decimal.Decimal
+	for _, res := range p.Breakdown.Resources {
+		if res.MonthlyCost != nil {
+			sum = sum.Add(*res.MonthlyCost)
+		}
+		var own decimal.Decimal
+		for _, c := range res.CostComponents {
+			if c.MonthlyCost != nil {
+				own = own.Add(*c.MonthlyCost)
+			}
+		}
+		for _, sub := range res.SubResources {
+			for _, c := range sub.CostComponents {
+				if c.MonthlyCost != nil {
+					own = own.Add(*c.MonthlyCost)
+				}
+			}
+		}
+		if res.MonthlyCost != nil && !own.Equal(*res.MonthlyCost) {
+			t.Errorf("%s: components add up to %s, resource says %s", res.Name, own, res.MonthlyCost)
+		}
+	}
+	if !sum.Equal(*p.Breakdown.TotalMonthlyCost) || !sum.Equal(*r.TotalMonthlyCost) || sum.String() != "591.5375" {
+		t.Errorf("resources sum to %s; breakdown %s, root %s", sum, p.Breakdown.TotalMonthlyCost, r.TotalMonthlyCost)
+	}
+	if *r.Summary.TotalDetectedResources != 7 || *r.Summary.TotalSupportedResources != 5 ||
+		(*r.Summary.NoPriceResourceCounts)["aws_iam_role"] != 1 || (*r.Summary.UnsupportedResourceCounts)["aws_foo_bar"] != 1 {
+		t.Errorf("summary = %+v", r.Summary)
+	}
+	if r.DiffTotalMonthlyCost.String() != "450.7375" || r.PastTotalMonthlyCost.String() != "140.8" {
+		t.Errorf("past %s, diff %s", r.PastTotalMonthlyCost, r.DiffTotalMonthlyCost)
 	}
 }
