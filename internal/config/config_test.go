@@ -119,3 +119,25 @@ func TestLoadMissing(t *testing.T) {
 		t.Errorf("exit code %d", failure.ExitCode(err))
 	}
 }
+
+// FuzzParse: any input is a config or a positioned *failure.Error, never a
+// panic or a raw error.
+func FuzzParse(f *testing.F) {
+	f.Add([]byte(good))
+	f.Add([]byte("version: 0.1\npricing: {discount_percent: 1e400}\n"))
+	f.Add([]byte("a: &a [*a, *a]\n"))
+	f.Add([]byte("version: 0.1\nprojects: [{path: x}, {path: x}]\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		c, err := Parse("fuzz.yml", data)
+		if err != nil {
+			var fe *failure.Error
+			if !errors.As(err, &fe) || fe.Kind != failure.Input || fe.File != "fuzz.yml" {
+				t.Fatalf("error is not a positioned input failure: %#v", err)
+			}
+			return
+		}
+		if c.Version != Version {
+			t.Fatalf("accepted config without version %q", Version)
+		}
+	})
+}
