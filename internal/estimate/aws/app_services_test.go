@@ -84,6 +84,11 @@ func TestOpenSearchDomain(t *testing.T) {
 			usage:    "reserved_instance_term: 1_year\nreserved_instance_payment_option: no_upfront",
 			unpriced: []string{"Instance (reserved 1yr no upfront, t3.small.search)"}},
 	})
+	runCovCases(t, "aws_opensearch_domain", []covCase{
+		// No cluster_config in the plan: the instance line is unknown, not guessed.
+		{name: "no cluster config", values: `{"domain_name":"x"}`, unknown: `{"cluster_config":true}`,
+			want: map[string]string{"Instance": ""}, total: "0"},
+	})
 	runCovCases(t, "aws_elasticsearch_domain", []covCase{
 		// m5.large.elasticsearch priced as m5.large.search: 0.142 × 730 = 103.66.
 		{name: "elasticsearch names", values: `{"cluster_config":[{"instance_type":"m5.large.elasticsearch","instance_count":1}]}`, total: "103.66"},

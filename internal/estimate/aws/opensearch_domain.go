@@ -48,15 +48,21 @@ func searchDomainRule(typ string) estimate.Rule {
 				return nil, err
 			}
 			var out []estimate.Component
-			instType, count := "m4.large.search", decimal.NewFromInt(1) // provider defaults
+			count := decimal.NewFromInt(1) // instance_count's default
+			instType := ""
 			if len(v.ClusterConfig) > 0 {
+				instType = covStr(v.ClusterConfig[0].InstanceType)
+				if v.ClusterConfig[0].InstanceCount != nil {
+					count = estimate.Float(*v.ClusterConfig[0].InstanceCount)
+				}
+			}
+			if instType == "" || c.Unknown("cluster_config") {
+				// The provider fills its default type into the plan; a missing or
+				// unknown one is reported rather than guessed.
+				out = append(out, c.UnknownValue(estimate.Line{Name: "Instance", Unit: "hours", Category: estimate.ManagedServices},
+					"cluster_config.instance_type"))
+			} else {
 				cc := v.ClusterConfig[0]
-				if cc.InstanceType != nil {
-					instType = *cc.InstanceType
-				}
-				if cc.InstanceCount != nil {
-					count = estimate.Float(*cc.InstanceCount)
-				}
 				data, err := searchInstances(c, "Instance", instType, count, true)
 				if err != nil {
 					return nil, err
@@ -76,12 +82,6 @@ func searchDomainRule(typ string) estimate.Rule {
 					}
 					out = append(out, w)
 				}
-			} else {
-				data, err := searchInstances(c, "Instance", instType, count, true)
-				if err != nil {
-					return nil, err
-				}
-				out = append(out, data)
 			}
 			if len(v.EBSOptions) > 0 && v.EBSOptions[0].EBSEnabled != nil && *v.EBSOptions[0].EBSEnabled {
 				e := v.EBSOptions[0]
