@@ -22,8 +22,9 @@ import (
 //	estimate.prior.{monthly,annual,hourly}      the cost before the change (0 when unknown)
 //	estimate.delta.monthly                      planned − prior
 //	estimate.delta.percent                      null when the prior cost is 0
+//	estimate.carbon                             kgCO2e per month, null when not computed
 //	estimate.resources[*]                       {address, type, module, region, action, status,
-//	                                             monthly, hourly, tags (map), values (planned attributes)}
+//	                                             monthly, hourly, carbon, tags (map), values (planned attributes)}
 //
 // plus a small function library (Terraform's names): length, contains,
 // lookup, keys, values, merge, concat, flatten, distinct, alltrue, anytrue,
@@ -76,6 +77,7 @@ func estimateValue(in Input) cty.Value {
 			"monthly": num(r.MonthlyCost),
 			"hourly":  num(r.HourlyCost),
 			"tags":    stringMap(r.Tags),
+			"carbon":  optNum(r.CarbonKg),
 			"values":  jsonValue(values[r.Address]),
 		}))
 	}
@@ -83,7 +85,12 @@ func estimateValue(in Input) cty.Value {
 	if len(res) > 0 {
 		resources = cty.TupleVal(res)
 	}
+	carbon := cty.NullVal(cty.Number)
+	if est.Carbon != nil {
+		carbon = num(est.Carbon.MonthlyKg)
+	}
 	return cty.ObjectVal(map[string]cty.Value{
+		"carbon":     carbon,
 		"name":       cty.StringVal(est.Name),
 		"monthly":    num(est.MonthlyCost),
 		"annual":     num(est.AnnualCost),
@@ -101,6 +108,13 @@ func num(d decimal.Decimal) cty.Value {
 		return cty.NullVal(cty.Number)
 	}
 	return v
+}
+
+func optNum(d *decimal.Decimal) cty.Value {
+	if d == nil {
+		return cty.NullVal(cty.Number)
+	}
+	return num(*d)
 }
 
 func stringMap(m map[string]string) cty.Value {

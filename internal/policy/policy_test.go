@@ -335,6 +335,24 @@ func TestCarbonLimitHook(t *testing.T) {
 	}
 }
 
+func TestRuleSeesCarbon(t *testing.T) {
+	s, err := Parse("r.hcl", []byte(`rule "green" {
+  condition = estimate.carbon == null ? true : estimate.carbon < 10
+  message   = "over 10 kg"
+}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := fixture()
+	if v := s.Evaluate(in); len(v.Violations) != 0 || len(v.Errors) != 0 {
+		t.Fatalf("without carbon: %+v", v)
+	}
+	in.Planned.Carbon = &estimate.CarbonSummary{MonthlyKg: d("12.5")}
+	if v := s.Evaluate(in); len(v.Violations) != 1 {
+		t.Fatalf("with 12.5 kg: %+v", v)
+	}
+}
+
 func TestDecimalLimit(t *testing.T) {
 	s, err := Parse("x.hcl", []byte(`budget "a" { limit = 0.1 }`))
 	if err != nil {
