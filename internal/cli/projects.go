@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/tfcost/tfcost/internal/carbon"
 	"github.com/tfcost/tfcost/internal/catalog"
 	"github.com/tfcost/tfcost/internal/config"
 	"github.com/tfcost/tfcost/internal/diff"
@@ -148,7 +149,10 @@ func priceOne(s planInput, cfg *config.Config, cat *catalog.Catalog, reg *estima
 	}
 	cfg.Apply(&opts)
 	e := estimate.New(opts)
-	return pricedProject{Name: s.Name, Path: s.PlanFile, Plan: p, Prior: e.EstimatePrior(p), Planned: e.Estimate(p)}, nil
+	pp := pricedProject{Name: s.Name, Path: s.PlanFile, Plan: p, Prior: e.EstimatePrior(p), Planned: e.Estimate(p)}
+	annotateFinOps(cat, pp.Planned, opts.Usage)
+	annotateFinOps(cat, pp.Prior, opts.Usage)
+	return pp, nil
 }
 
 // buildDiff prices the projects and compares each with its prior state or
@@ -224,6 +228,11 @@ func (a *projectArgs) applyBaseline(g *globalOptions, projects []pricedProject) 
 // all projects, and the plan's values when there is a single project.
 func policyInput(r *diff.Report, projects []pricedProject) policy.Input {
 	prior, planned := r.Merged()
+	for _, e := range []*estimate.Estimate{prior, planned} {
+		if e != nil && e.Carbon == nil {
+			carbon.Annotate(e) // merged projects: footprints travel with the components
+		}
+	}
 	in := policy.Input{Planned: planned, Prior: prior}
 	if len(projects) == 1 {
 		in.Plan = projects[0].Plan
