@@ -60,6 +60,11 @@ import (
 // FallbackRegion is the region whose unit prices stand in when a region has none.
 const FallbackRegion = "us-east-1"
 
+// SecondaryFallbackRegion stands in when FallbackRegion has no figure either
+// (the sources priced DynamoDB only in us-east-2). The price stays marked
+// approximate and names the region it came from.
+const SecondaryFallbackRegion = "us-east-2"
+
 // Price is one unit price with its provenance.
 type Price struct {
 	USD    decimal.Decimal
@@ -140,21 +145,25 @@ func (c *Catalog) Exact(service, region, item string) (Price, bool) {
 	return t.lookup(service, region, item)
 }
 
-// Lookup returns the price for the region, or the FallbackRegion's figure marked
+// Lookup returns the price for the region, or the FallbackRegion's (else SecondaryFallbackRegion's) figure marked
 // Approximate when the region has none and fallback is allowed.
 func (c *Catalog) Lookup(service, region, item string, allowFallback bool) (Price, bool) {
 	if p, ok := c.Exact(service, region, item); ok {
 		return p, true
 	}
-	if !allowFallback || region == FallbackRegion {
+	if !allowFallback {
 		return Price{}, false
 	}
-	p, ok := c.Exact(service, FallbackRegion, item)
-	if !ok {
-		return Price{}, false
+	for _, fb := range [...]string{FallbackRegion, SecondaryFallbackRegion} {
+		if fb == region {
+			continue
+		}
+		if p, ok := c.Exact(service, fb, item); ok {
+			p.Approximate = true
+			return p, true
+		}
 	}
-	p.Approximate = true
-	return p, true
+	return Price{}, false
 }
 
 // Spec returns an instance type's specification.
