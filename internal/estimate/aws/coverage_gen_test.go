@@ -33,7 +33,7 @@ var coverageGaps = []string{
 	"aws_rds_cluster: Aurora I/O-Optimized storage (only a rounded $0.23 is published in S4), Serverless v1 ACUs",
 	"aws_rds_cluster_instance: Serverless v2 ACUs on I/O-Optimized clusters; I/O-Optimized reservations",
 	"aws_lambda_function: arm64 duration beyond the first 7.5B GB-seconds",
-	"aws_dynamodb_table: restores, streams, replicated writes; every region but us-east-2",
+	"aws_dynamodb_table: restores, streams, replicated writes (other regions borrow the us-east-2 figures, marked approximate)",
 	"aws_efs_file_system: One Zone-IA storage, infrequent-access reads and writes",
 	"aws_kms_key: asymmetric key requests",
 	"aws_sns_topic: notification deliveries (HTTP, email, SMS, …)",

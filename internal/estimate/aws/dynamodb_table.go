@@ -47,7 +47,7 @@ func dynamodbTable() estimate.Rule {
 			{Key: keyDDBRestore, Description: "GB restored per month (no catalog price: reported unpriced)"},
 			{Key: keyDDBStreamRRU, Description: "streams read request units per month (no catalog price: reported unpriced)"},
 		},
-		Notes: "The catalog's DynamoDB figures are for us-east-2 only; tables elsewhere are unpriced unless the catalog falls back to them.",
+		Notes: "The catalog's DynamoDB figures are for us-east-2 only; other regions use them marked approximate (or are unpriced with --strict-prices).",
 		Price: func(c *estimate.Context) ([]estimate.Component, error) {
 			var v dynamodbTableValues
 			if err := c.Decode(&v); err != nil {

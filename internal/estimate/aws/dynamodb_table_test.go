@@ -20,6 +20,9 @@ func TestDynamoDBTable(t *testing.T) {
 		{name: "usage gaps", region: "us-east-2", values: `{"billing_mode":"PAY_PER_REQUEST"}`,
 			usage:    "monthly_data_restored_gb: 10\nmonthly_streams_read_request_units: 100",
 			unpriced: []string{"Table data restored", "Streams read request unit (sRRU)"}, total: "0"},
+		// us-east-1 has no DynamoDB row: the us-east-2 figures stand in (approximate):
+		// 20 × 0.4745 + 30 × 0.0949 = 12.337.
+		{name: "us-east-1 fallback", values: `{"write_capacity":20,"read_capacity":30}`, total: "12.337"},
 		// Global table replica: replicated writes are unpriced; 5 WCU × 0.4745 = 2.3725, 5 RCU × 0.0949 = 0.4745.
 		{name: "replica", region: "us-east-2", values: `{"write_capacity":5,"read_capacity":5,"replica":[{"region_name":"eu-west-1"}]}`,
 			unpriced: []string{"Replicated write capacity (global table) eu-west-1"}, total: "2.847"},
