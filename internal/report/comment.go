@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 	"text/template"
 
@@ -136,14 +137,10 @@ func buildCommentView(r *diff.Report, pf platform, limit int) commentView {
 	}
 	v.Verdict = buildVerdictView(r.Verdict)
 	many := len(r.Projects) > 1
+	var all []resourceView
 	for _, p := range r.Projects {
 		for _, res := range p.Resources {
 			if !res.Changed() {
-				continue
-			}
-			v.ResourceCount++
-			if len(v.Resources) >= limit {
-				v.More++
 				continue
 			}
 			rv := resourceView{Symbol: actionSymbol(res.Action), Address: res.Address, Monthly: res.Monthly}
@@ -155,9 +152,19 @@ func buildCommentView(r *diff.Report, pf platform, limit int) commentView {
 					rv.Lines = append(rv.Lines, c)
 				}
 			}
-			v.Resources = append(v.Resources, rv)
+			all = append(all, rv)
 		}
 	}
+	// Biggest changes first, so a shortened list keeps what matters.
+	sort.SliceStable(all, func(i, j int) bool {
+		return all[i].Monthly.Delta.Abs().Cmp(all[j].Monthly.Delta.Abs()) > 0
+	})
+	v.ResourceCount = len(all)
+	if len(all) > limit {
+		v.More = len(all) - limit
+		all = all[:limit]
+	}
+	v.Resources = all
 	v.Notes = noteLines(r.Notes, markdownEscaper(pf.html))
 	return v
 }
