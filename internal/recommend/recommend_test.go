@@ -288,3 +288,17 @@ func TestAlreadyDiscounted(t *testing.T) {
 		}
 	}
 }
+
+func TestPlanHeadlines(t *testing.T) {
+	var buf bytes.Buffer
+	_ = Write(&buf, "table", Report{Project: "free", Plan: &Selection{TargetPercent: d("30")}})
+	if !strings.Contains(buf.String(), "nothing to cut") {
+		t.Errorf("zero plan:\n%s", buf.String())
+	}
+	buf.Reset()
+	s := Select(nil, d("100"), d("30"))
+	_ = Write(&buf, "markdown", Report{Project: "p", Baseline: d("100"), Plan: &s})
+	if !strings.Contains(buf.String(), "no recommendation applies") {
+		t.Errorf("no recommendations:\n%s", buf.String())
+	}
+}

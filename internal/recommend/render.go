@@ -65,7 +65,23 @@ func tableRows(w io.Writer, recs []Recommendation) {
 	tw.Flush()
 }
 
+// planHeadline says whether the target is reached, or why not.
+func planHeadline(s Selection) (string, bool) {
+	switch {
+	case !s.Baseline.IsPositive():
+		return fmt.Sprintf("The plan costs %s a month: there is nothing to cut.", money(s.Baseline)), true
+	case len(s.Chosen) == 0:
+		return fmt.Sprintf("Cannot reach a %s%% cut (%s of %s a month): no recommendation applies to this plan.",
+			s.TargetPercent, money(s.TargetSaving), money(s.Baseline)), true
+	}
+	return "", false
+}
+
 func writePlanText(w io.Writer, s Selection) {
+	if h, done := planHeadline(s); done {
+		fmt.Fprintln(w, h)
+		return
+	}
 	if s.Reached {
 		fmt.Fprintf(w, "Plan to cut %s%% (%s of %s a month): %d change(s), saving %s (%s%%), highest risk %s.\n",
 			s.TargetPercent, money(s.TargetSaving), money(s.Baseline), len(s.Chosen), money(s.Saving), s.Percent, s.MaxRisk)
@@ -84,6 +100,10 @@ func writeMarkdown(w io.Writer, r Report) error {
 	WriteMarkdownTable(w, r.Recommendations)
 	if s := r.Plan; s != nil {
 		fmt.Fprintln(w)
+		if h, done := planHeadline(*s); done {
+			fmt.Fprintf(w, "### Plan: cut %s%%\n\n%s\n", s.TargetPercent, h)
+			return nil
+		}
 		if s.Reached {
 			fmt.Fprintf(w, "### Plan: cut %s%%\n\n%d change(s) save **%s** a month (%s%%), highest risk **%s**; new monthly cost %s.\n\n",
 				s.TargetPercent, len(s.Chosen), money(s.Saving), s.Percent, s.MaxRisk, money(s.NewMonthly))
@@ -92,7 +112,7 @@ func writeMarkdown(w io.Writer, r Report) error {
 				s.TargetPercent, money(s.Saving), s.Percent, money(s.TargetSaving.Sub(s.Saving)), money(s.TargetSaving))
 		}
 		for i, c := range s.Chosen {
-			fmt.Fprintf(w, "%d. **%s** `%s`: %s — saves %s/mo (%s risk)\n", i+1, c.Risk, mdEscape(c.Address), mdEscape(c.Change), money(c.MonthlySaving), c.Risk)
+			fmt.Fprintf(w, "%d. `%s`: %s — saves %s/mo (%s risk)\n", i+1, mdEscape(c.Address), mdEscape(c.Change), money(c.MonthlySaving), c.Risk)
 		}
 	}
 	return nil
