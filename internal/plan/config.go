@@ -357,16 +357,13 @@ func (p *parser) resolve() {
 				}
 			}
 		}
-		if r.Tags = stringMap(info.tagsAll); r.Tags == nil {
-			r.Tags = stringMap(info.tags)
-		}
 
 		switch {
 		case p.opts.Region != "":
 			r.Region, r.RegionSource = p.opts.Region, RegionFromOverride
 			continue
-		case isRegion(jsonString(info.region)):
-			r.Region, r.RegionSource = jsonString(info.region), RegionFromAttribute
+		case isRegion(info.region):
+			r.Region, r.RegionSource = info.region, RegionFromAttribute
 			continue
 		}
 		k := [2]string{r.ProviderConfigKey, cfgMod}
@@ -379,7 +376,7 @@ func (p *parser) resolve() {
 			r.Region, r.RegionSource = reg[0], reg[1]
 			continue
 		}
-		if az := regionPattern.FindString(jsonString(info.az)); az != "" {
+		if az := regionPattern.FindString(info.az); az != "" {
 			r.Region, r.RegionSource = az, RegionFromAttribute
 			continue
 		}

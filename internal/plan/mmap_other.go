@@ -9,6 +9,6 @@ import (
 
 // mapFile is not used outside Linux: ReadFile falls back to reading the
 // file into memory.
-func mapFile(*os.File, int64) ([]byte, func(), error) {
-	return nil, nil, errors.New("memory mapping not used on this OS")
+func mapFile(*os.File, int64) (*mapping, error) {
+	return nil, errors.New("memory mapping not used on this OS")
 }

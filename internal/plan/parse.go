@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -32,16 +33,60 @@ type parser struct {
 	sawStateValues   bool // "values" at top level (terraform show -json of a state)
 	sawRawState      bool // "lineage"/"serial" (a terraform.tfstate file)
 
-	infos []attrInfo // per resource, parallel to plan.Resources
+	infos []attrFacts // per resource, parallel to plan.Resources
 	cfg   configuration
 
 	strs map[string]string // interned repeated strings (types, modules, providers)
+
+	// arena, when set, receives copies of the spans resources keep, because
+	// the input is a memory mapping released behind the scan.
+	arena *arena
+}
+
+// arena hands out copies of spans from shared 1 MiB blocks, so that a
+// hundred thousand small attribute objects cost a few hundred allocations.
+type arena struct{ block []byte }
+
+const arenaBlock = 1 << 20
+
+func (a *arena) copy(v []byte) []byte {
+	if len(v) > arenaBlock/8 {
+		return append([]byte(nil), v...)
+	}
+	if cap(a.block)-len(a.block) < len(v) {
+		a.block = make([]byte, 0, arenaBlock)
+	}
+	start := len(a.block)
+	a.block = append(a.block, v...)
+	return a.block[start:len(a.block):len(a.block)]
+}
+
+// keep returns a span that stays valid after Parse returns.
+func (p *parser) keep(v json.RawMessage) json.RawMessage {
+	if v == nil || p.arena == nil {
+		return v
+	}
+	return p.arena.copy(v)
 }
 
 // attrInfo keeps the spans of the few top-level attributes read outside
-// the pricing rules.
+// the pricing rules, while the input is being scanned.
 type attrInfo struct {
 	region, az, tags, tagsAll json.RawMessage
+}
+
+// attrFacts is what is kept of attrInfo once a resource is added: decoded
+// copies, so that nothing points into the input afterwards.
+type attrFacts struct {
+	region, az string
+}
+
+// facts decodes a resource's tags and region attributes.
+func facts(r *Resource, info attrInfo) attrFacts {
+	if r.Tags = stringMap(info.tagsAll); r.Tags == nil {
+		r.Tags = stringMap(info.tags)
+	}
+	return attrFacts{region: jsonString(info.region), az: jsonString(info.az)}
 }
 
 // rawChange is one resource_changes entry before it becomes a Resource.
@@ -57,7 +102,7 @@ type rawChange struct {
 
 func newParser(name string, data []byte, opts Options) *parser {
 	return &parser{
-		s:    scanner{data: data},
+		s:    scanner{data: data, hold: math.MaxInt},
 		name: name,
 		opts: opts,
 		plan: &Plan{File: name},
@@ -168,7 +213,7 @@ func (p *parser) variables() bool {
 		return s.object(`an object with a "value" for variable `+strconv.Quote(n), func(k []byte) bool {
 			v, ok := s.skipValue()
 			if ok && string(k) == "value" {
-				p.plan.Variables[n] = v
+				p.plan.Variables[n] = p.keep(v)
 			}
 			return ok
 		})
@@ -254,6 +299,8 @@ func (p *parser) strBytes(what string) ([]byte, bool) {
 func (p *parser) resourceChange() bool {
 	s := &p.s
 	start := s.pos
+	s.hold = start // the spans of this change are copied at its end
+	defer func() { s.hold = math.MaxInt }()
 	var rc rawChange
 	ok := s.object("a resource change object", func(key []byte) bool {
 		var ok bool
@@ -378,9 +425,9 @@ func (p *parser) addChange(rc *rawChange, start int) bool {
 		Type:          p.intern(rc.typ),
 		Name:          string(rc.name),
 		ProviderName:  p.intern(rc.providerName),
-		Before:        rc.before,
-		After:         rc.after,
-		AfterUnknown:  rc.afterUnknown,
+		Before:        p.keep(rc.before),
+		After:         p.keep(rc.after),
+		AfterUnknown:  p.keep(rc.afterUnknown),
 	}
 	if len(rc.index) > 0 && string(rc.index) != "null" {
 		r.Index = string(rc.index)
@@ -403,7 +450,7 @@ func (p *parser) addChange(rc *rawChange, start int) bool {
 		info = rc.beforeInfo
 	}
 	p.plan.Resources = append(p.plan.Resources, r)
-	p.infos = append(p.infos, info)
+	p.infos = append(p.infos, facts(r, info))
 	return true
 }
 

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/binary"
-	"encoding/json"
 	"errors"
 	"io"
 	"io/fs"
@@ -54,17 +53,12 @@ func ReadFile(path string, opts Options) (*Plan, error) {
 		return nil, e
 	}
 	if st.Mode().IsRegular() && st.Size() > 0 {
-		if data, unmap, err := mapFile(f, st.Size()); err == nil {
-			defer unmap()
-			if isZip(data) {
+		if m, err := mapFile(f, st.Size()); err == nil {
+			defer m.unmap()
+			if isZip(m.data) {
 				return show(path, opts)
 			}
-			p, err := Parse(path, data, opts)
-			if err != nil {
-				return nil, err
-			}
-			p.detach(data)
-			return p, nil
+			return parse(path, m.data, opts, m)
 		}
 	}
 	data, err := io.ReadAll(f)
@@ -88,33 +82,6 @@ func openError(path string, err error) error {
 		e.Msg = "no permission to read the plan file"
 	}
 	return e
-}
-
-// detach copies every span the plan keeps out of buf (a mapping about to
-// be released) into one heap buffer.
-func (p *Plan) detach(buf []byte) {
-	n := 0
-	for _, r := range p.Resources {
-		n += len(r.Before) + len(r.After) + len(r.AfterUnknown)
-	}
-	for _, v := range p.Variables {
-		n += len(v)
-	}
-	own := make([]byte, 0, n)
-	move := func(v json.RawMessage) json.RawMessage {
-		if v == nil {
-			return nil
-		}
-		start := len(own)
-		own = append(own, v...)
-		return own[start:len(own):len(own)]
-	}
-	for _, r := range p.Resources {
-		r.Before, r.After, r.AfterUnknown = move(r.Before), move(r.After), move(r.AfterUnknown)
-	}
-	for k, v := range p.Variables {
-		p.Variables[k] = move(v)
-	}
 }
 
 func isZip(data []byte) bool { return len(data) >= 4 && string(data[:4]) == "PK\x03\x04" }
@@ -192,6 +159,23 @@ func firstLines(s string, n int) string {
 // Before/After/AfterUnknown are sub-slices of data (not copies): data must
 // not be modified while the plan is in use.
 func Parse(name string, data []byte, opts Options) (*Plan, error) {
+	return parse(name, data, opts, nil)
+}
+
+// mapping is a memory-mapped plan file.
+type mapping struct {
+	data []byte
+	// release gives data[from:to] back to the OS (rounded to pages) and
+	// returns the end of what it released.
+	release func(from, to int) int
+	unmap   func()
+}
+
+// parse reads plan JSON; with a mapping, the kept spans are copied out and
+// the mapping's pages are released behind the scan, so that a large plan is
+// never resident twice.
+func parse(name string, raw []byte, opts Options, m *mapping) (*Plan, error) {
+	data := raw
 	if isZip(data) {
 		e := failure.Inputf(name, "this is a binary Terraform plan file, not plan JSON")
 		e.Expected = "plan JSON"
@@ -219,6 +203,12 @@ func Parse(name string, data []byte, opts Options) (*Plan, error) {
 		}
 	}
 	p := newParser(name, data, opts)
+	if m != nil && len(data) > 0 && &data[len(data)-1] == &raw[len(raw)-1] {
+		// data is raw, or raw without a byte-order mark: still the mapping.
+		shift := len(raw) - len(data)
+		p.arena = &arena{}
+		p.s.release = func(from, to int) int { return m.release(from+shift, to+shift) - shift }
+	}
 	return p.run(start, wrapped)
 }
 

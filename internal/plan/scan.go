@@ -21,6 +21,25 @@ type scanner struct {
 	pos   int
 	depth int
 	err   *syntaxError
+
+	// release, when set, gives the pages of data[from:to] back to the OS
+	// (a memory-mapped file, read once from start to end) and returns how
+	// far it released; hold is the first offset still needed.
+	release    func(from, to int) int
+	releasedTo int
+	hold       int
+}
+
+// releaseStep is how much input is scanned between releases.
+const releaseStep = 8 << 20
+
+// maybeRelease releases the input before offset i (and before hold).
+func (s *scanner) maybeRelease(i int) {
+	upto := min(i, s.hold)
+	if upto-s.releasedTo < releaseStep {
+		return
+	}
+	s.releasedTo = s.release(s.releasedTo, upto)
 }
 
 // syntaxError is a problem at a byte offset; line and column are computed
@@ -201,6 +220,9 @@ value:
 		return s.failHere("a value")
 	}
 after:
+	if s.release != nil {
+		s.maybeRelease(i)
+	}
 	if len(stack) == 0 {
 		s.pos = i
 		return true

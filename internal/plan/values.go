@@ -49,19 +49,19 @@ func (p *parser) addValuesResource(prior map[string]*valuesResource) func(*value
 			return
 		}
 		r := &Resource{Address: vr.address, ModuleAddress: vr.moduleAddress, Type: vr.typ, Name: vr.name,
-			ProviderName: vr.providerName, After: vr.values, Action: ActionCreate}
+			ProviderName: vr.providerName, After: p.keep(vr.values), Action: ActionCreate}
 		if len(vr.index) > 0 && string(vr.index) != "null" {
 			r.Index = string(vr.index)
 		}
 		if old := prior[vr.address]; old != nil {
-			r.Before = old.values
+			r.Before = p.keep(old.values)
 			r.Action = ActionUpdate
 			if bytes.Equal(old.values, vr.values) {
 				r.Action = ActionNoOp
 			}
 		}
 		p.plan.Resources = append(p.plan.Resources, r)
-		p.infos = append(p.infos, vr.info)
+		p.infos = append(p.infos, facts(r, vr.info))
 	}
 }
 
@@ -80,7 +80,7 @@ func (p *parser) skipSpan() (span, bool) {
 // absolute so that errors point into the original file.
 func (p *parser) within(sp span, fn func() bool) bool {
 	saved := p.s
-	p.s = scanner{data: saved.data[:sp.end], pos: sp.start}
+	p.s = scanner{data: saved.data[:sp.end], pos: sp.start, hold: saved.hold}
 	ok := fn()
 	err := p.s.err
 	p.s = saved
