@@ -13,6 +13,11 @@ func TestRDSCluster(t *testing.T) {
 		{name: "I/O-Optimized", values: `{"engine":"aurora-mysql","storage_type":"aurora-iopt1","backup_retention_period":7}`,
 			usage:    "storage_gb: 100\nbackup_snapshot_size_gb: 100",
 			unpriced: []string{"Storage (Aurora I/O-Optimized)"}, total: "12.6"},
+		// eu-west-1 (S5, terracost dump): 100 GB × 0.11 = 11; 131.4M I/O × 0.22 per 1M = 28.908;
+		// backups 600 GB × 0.021 = 12.6; total 52.508.
+		{name: "eu-west-1", region: "eu-west-1", values: `{"engine":"aurora-mysql","backup_retention_period":7}`,
+			usage: "storage_gb: 100\nwrite_requests_per_sec: 10\nread_requests_per_sec: 40\nbackup_snapshot_size_gb: 100",
+			want:  map[string]string{"Storage (Aurora standard)": "11", "I/O requests": "28.908"}, total: "52.508"},
 		// Serverless v1 ACUs are not in the catalog.
 		{name: "serverless v1", values: `{"engine":"aurora-mysql","engine_mode":"serverless"}`,
 			unpriced: []string{"Aurora Serverless v1 capacity"}},
@@ -36,6 +41,9 @@ func TestRDSClusterInstance(t *testing.T) {
 		{name: "serverless v2", values: `{"instance_class":"db.serverless","engine":"aurora-postgresql"}`,
 			others: cluster(""), refs: refs, usage: "capacity_units_per_hr: 4",
 			want: map[string]string{"Aurora Serverless v2 capacity": "350.4"}},
+		// eu-west-1 Serverless v2 (S5): 4 ACUs × 730 h × 0.14 = 408.8.
+		{name: "serverless v2 eu-west-1", region: "eu-west-1", values: `{"instance_class":"db.serverless","engine":"aurora-mysql"}`,
+			usage: "capacity_units_per_hr: 4", want: map[string]string{"Aurora Serverless v2 capacity": "408.8"}},
 		// Serverless v2 without usage: the cluster's min_capacity 0.5 ACU × 730 h = 365 ACU-h × 0.12 = 43.8.
 		{name: "serverless v2 floor", values: `{"instance_class":"db.serverless","engine":"aurora-postgresql"}`,
 			others: []testResource{{Type: "aws_rds_cluster", Name: "db", Values: `{"engine":"aurora-postgresql","serverlessv2_scaling_configuration":[{"min_capacity":0.5,"max_capacity":8}]}`}},
