@@ -293,6 +293,7 @@ func (d *estimateDataSource) Read(ctx context.Context, req datasource.ReadReques
 			resp.Diagnostics.AddAttributeError(path.Root("usage"), "Invalid usage", err.Error())
 			return
 		}
+		u.CheckKeys(data.opts.Registry.KnownUsageKeys())
 		for _, w := range u.Warnings {
 			resp.Diagnostics.AddAttributeWarning(path.Root("usage"), "Usage warning", w)
 		}

@@ -177,6 +177,7 @@ func (p *tfcostProvider) Configure(ctx context.Context, req provider.ConfigureRe
 			resp.Diagnostics.AddAttributeError(path.Root("usage_file"), "Invalid usage file", err.Error())
 			return
 		}
+		u.CheckKeys(data.opts.Registry.KnownUsageKeys())
 		for _, w := range u.Warnings {
 			resp.Diagnostics.AddAttributeWarning(path.Root("usage_file"), "Usage file warning", w)
 		}
