@@ -127,3 +127,16 @@ func mustAbs(t *testing.T, p string) string {
 	}
 	return a
 }
+
+// TestCheckScopedByProject: in a multi-project run a budget can target one
+// project of tfcost.yml.
+func TestCheckScopedByProject(t *testing.T) {
+	cfg := writeFile(t, "tfcost.yml", "version: 0.1\nprojects:\n  - name: deletes\n    path: "+mustAbs(t, deletesPlan)+
+		"\n  - name: mixed\n    path: "+mustAbs(t, filepath.Join(planDir, "abcost-0.12.25-mixed-compute.json"))+"\n")
+	// deletes plans $10.958/month: a $10 budget on that project alone is over by $0.96.
+	p := writeFile(t, "p.hcl", "budget \"deletes\" {\n  limit = 10\n  scope = { projects = [\"deletes\"] }\n}\n")
+	code, out, stderr := run(t, "check", "--config", cfg, "--policy", p)
+	if code != 2 || !strings.Contains(out, "is $10.96/month, over its limit of $10.00/month by $0.96") {
+		t.Fatalf("exit %d\n%s%s", code, out, stderr)
+	}
+}

@@ -317,9 +317,21 @@ func NewReport(baseline string, projects ...*Project) *Report {
 }
 
 // Merged returns the planned and prior estimates of all projects as one
-// estimate each, for evaluating one policy set over the whole report.
+// estimate each, for evaluating one policy set over the whole report. It
+// sets each resource's Project to its project's name.
 func (r *Report) Merged() (prior, planned *estimate.Estimate) {
 	prior, planned = &estimate.Estimate{Name: "all projects"}, &estimate.Estimate{Name: "all projects"}
+	for _, p := range r.Projects {
+		// Label every resource with its project so policies can scope by project.
+		for _, e := range []*estimate.Estimate{p.Prior, p.Planned} {
+			if e == nil {
+				continue
+			}
+			for _, res := range e.Resources {
+				res.Project = p.Name
+			}
+		}
+	}
 	for _, p := range r.Projects {
 		if p.Prior != nil {
 			prior.Resources = append(prior.Resources, p.Prior.Resources...)

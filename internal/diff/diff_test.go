@@ -153,6 +153,11 @@ func TestReportAggregates(t *testing.T) {
 		t.Fatalf("got %+v %s", r.Monthly, r.Monthly.Percent)
 	}
 	mp, mn := r.Merged()
+	for _, res := range mn.Resources[:5] {
+		if res.Project != "a" && res.Project != "b" {
+			t.Fatalf("resource %s has project %q", res.Address, res.Project)
+		}
+	}
 	if !mp.MonthlyCost.Equal(decimal.RequireFromString("54.5")) || !mn.MonthlyCost.Equal(decimal.NewFromInt(194)) {
 		t.Fatalf("merged %s %s", mp.MonthlyCost, mn.MonthlyCost)
 	}

@@ -102,6 +102,10 @@ type Resource struct {
 	CarbonKg *decimal.Decimal `json:"carbonKgCO2e,omitempty"`
 	Warnings []string         `json:"warnings,omitempty"`
 	Note     string           `json:"note,omitempty"`
+
+	// Project names the project the resource belongs to in a multi-project
+	// run (set when projects are merged, for policy scopes); "" otherwise.
+	Project string `json:"project,omitempty"`
 }
 
 // CategoryTotal is one row of the TCO by category.

@@ -2,6 +2,7 @@ package policy
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -44,17 +45,11 @@ func (s *Set) Evaluate(in Input) Verdict {
 
 // inScope reports whether a resource counts towards a scoped policy.
 func (sc Scope) inScope(r *estimate.Resource) bool {
-	if len(sc.Types) > 0 {
-		ok := false
-		for _, t := range sc.Types {
-			if t == r.Type {
-				ok = true
-				break
-			}
-		}
-		if !ok {
-			return false
-		}
+	if len(sc.Types) > 0 && !slices.Contains(sc.Types, r.Type) {
+		return false
+	}
+	if len(sc.Projects) > 0 && !slices.Contains(sc.Projects, r.Project) {
+		return false
 	}
 	for k, want := range sc.Tags {
 		if got, ok := r.Tags[k]; !ok || got != want {
@@ -64,7 +59,7 @@ func (sc Scope) inScope(r *estimate.Resource) bool {
 	return true
 }
 
-func (sc Scope) empty() bool { return len(sc.Types) == 0 && len(sc.Tags) == 0 }
+func (sc Scope) empty() bool { return len(sc.Types) == 0 && len(sc.Tags) == 0 && len(sc.Projects) == 0 }
 
 // String renders the scope for messages: "tags team=data, types aws_instance".
 func (sc Scope) String() string {
@@ -90,6 +85,9 @@ func (sc Scope) String() string {
 			s += " " + t
 		}
 		parts = append(parts, s)
+	}
+	if len(sc.Projects) > 0 {
+		parts = append(parts, "projects "+strings.Join(sc.Projects, " "))
 	}
 	return strings.Join(parts, "; ")
 }

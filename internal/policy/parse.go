@@ -207,7 +207,7 @@ func parseScope(a *hcl.Attribute, diags hcl.Diagnostics) (Scope, hcl.Diagnostics
 		return sc, diags
 	}
 	if v.IsNull() || !(v.Type().IsObjectType() || v.Type().IsMapType()) {
-		return sc, append(diags, attrDiag(a, "Invalid scope", "scope must be an object: { tags = { key = \"value\" }, types = [\"aws_instance\"] }."))
+		return sc, append(diags, attrDiag(a, "Invalid scope", "scope must be an object: { tags = { key = \"value\" }, types = [\"aws_instance\"], projects = [\"app\"] }."))
 	}
 	for k, e := range v.AsValueMap() {
 		switch k {
@@ -236,8 +236,19 @@ func parseScope(a *hcl.Attribute, diags hcl.Diagnostics) (Scope, hcl.Diagnostics
 					sc.Types = append(sc.Types, t.AsString())
 				}
 			}
+		case "projects":
+			l, err := convert.Convert(e, cty.List(cty.String))
+			if err != nil || l.IsNull() || !l.IsWhollyKnown() {
+				diags = append(diags, attrDiag(a, "Invalid scope projects", "scope.projects must be a list of project names from tfcost.yml, e.g. [\"app\"]."))
+				continue
+			}
+			for _, t := range l.AsValueSlice() {
+				if !t.IsNull() {
+					sc.Projects = append(sc.Projects, t.AsString())
+				}
+			}
 		default:
-			diags = append(diags, attrDiag(a, "Unsupported scope key", fmt.Sprintf("%q is not a scope key; expected \"tags\" or \"types\".", k)))
+			diags = append(diags, attrDiag(a, "Unsupported scope key", fmt.Sprintf("%q is not a scope key; expected \"tags\", \"types\" or \"projects\".", k)))
 		}
 	}
 	return sc, diags

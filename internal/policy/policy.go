@@ -6,7 +6,7 @@
 //
 //	budget "data-team" {
 //	  limit       = 5000                       # USD per month
-//	  scope       = { tags = { team = "data" }, types = ["aws_instance"] }
+//	  scope       = { tags = { team = "data" }, types = ["aws_instance"], projects = ["app"] }
 //	  bound       = "expected"                 # min | expected | max (autoscaling ranges)
 //	  enforcement = "hard"                     # advisory | soft | hard
 //	}
@@ -101,11 +101,13 @@ type Policy struct {
 	messageExpr hcl.Expression // set when the message interpolates `estimate`
 }
 
-// Scope narrows a budget to resources with all the given tags and one of the
-// given types. An empty scope is the whole estimate.
+// Scope narrows a budget to resources with all the given tags, one of the
+// given types and (in multi-project runs) one of the given projects. An
+// empty scope is the whole estimate.
 type Scope struct {
-	Tags  map[string]string
-	Types []string
+	Tags     map[string]string
+	Types    []string
+	Projects []string
 }
 
 // Input is what a policy set is evaluated against: the planned estimate and,

@@ -183,6 +183,31 @@ func TestEvaluate(t *testing.T) {
 	}
 }
 
+func TestScopeByProject(t *testing.T) {
+	in := fixture()
+	for _, r := range in.Planned.Resources {
+		r.Project = "app"
+	}
+	in.Planned.Resources[2].Project = "web" // aws_instance.web, $800
+	s, err := Parse("p.hcl", []byte(`budget "app" {
+  limit = 5000
+  scope = { projects = ["app"] }
+}
+budget "web" {
+  limit = 800
+  scope = { projects = ["web"], types = ["aws_instance"] }
+}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := s.Evaluate(in)
+	// app: 3000 + 2500 = 5500, over 5000 by 500; web: 800, not over.
+	if len(v.Violations) != 1 || v.Violations[0].Policy != "app" || v.Violations[0].Over.String() != "500" ||
+		!strings.Contains(v.Violations[0].Message, "projects app") {
+		t.Fatalf("got %+v", v.Violations)
+	}
+}
+
 func TestBudgetRangeBound(t *testing.T) {
 	r := res("aws_autoscaling_group.a", "aws_autoscaling_group", "200", nil)
 	r.Range = &estimate.Range{Min: d("100"), Expected: d("200"), Max: d("600")}
@@ -261,6 +286,7 @@ func TestParseErrors(t *testing.T) {
 		{"duplicate", "budget \"a\" { limit = 1 }\nbudget \"a\" { limit = 2 }\n", 2, 8, "Duplicate"},
 		{"empty guardrail", "guardrail \"g\" {\n  enforcement = \"soft\"\n}\n", 1, 1, "Empty guardrail"},
 		{"bad scope key", "budget \"a\" {\n  limit = 1\n  scope = { team = \"x\" }\n}\n", 3, 11, "scope key"},
+		{"bad scope projects", "budget \"a\" {\n  limit = 1\n  scope = { projects = \"app\" }\n}\n", 3, 11, "scope.projects"},
 		{"bad scope tags", "budget \"a\" {\n  limit = 1\n  scope = { tags = [\"x\"] }\n}\n", 3, 11, "scope.tags"},
 		{"rule unknown variable", "rule \"r\" {\n  condition = plan.x > 1\n  message = \"m\"\n}\n", 2, 15, "plan"},
 		{"rule without message", "rule \"r\" {\n  condition = true\n}\n", 1, 10, "message"},
