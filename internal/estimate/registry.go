@@ -83,6 +83,11 @@ func (r *Registry) KnownUsageKeys() map[string][]string {
 			out[t] = append(out[t], k.Key)
 		}
 	}
+	for _, t := range faultTolerantTypes {
+		if _, ok := r.rules[t]; ok {
+			out[t] = append(out[t], KeyFaultTolerant)
+		}
+	}
 	return out
 }
 

@@ -185,10 +185,10 @@ func (g *gen) alwaysOn(r *estimate.Resource) bool {
 // faultTolerant is true when tags or usage mark the workload as able to
 // lose an instance or task at any time.
 func (g *gen) faultTolerant(r *estimate.Resource, tags map[string]string) bool {
-	if b, ok := g.usage(r).Bool("fault_tolerant"); ok {
+	if b, ok := g.usage(r).Bool(estimate.KeyFaultTolerant); ok {
 		return b
 	}
-	if s, ok := g.usage(r).String("fault_tolerant"); ok {
+	if s, ok := g.usage(r).String(estimate.KeyFaultTolerant); ok {
 		return s == "true"
 	}
 	for k, v := range tags {
