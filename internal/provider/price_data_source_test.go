@@ -17,7 +17,6 @@ import (
 //	ec2_ondemand_by_os.csv   us-east-1 m5.large windows 0.188 → × 730 = 137.24
 //	ec2_linux_reserved_spot.csv us-east-1 m5.large ri_1yr_std_no_upfront 0.06 → × 730 = 43.8
 //	aws_unit_prices.csv      us-east-1 ebs "gp3 storage" 0.08 USD per GB-month
-//	aws_unit_prices.csv      us-east-1 nat_gateway "gateway hour" (see the check below)
 func TestAccPriceDataSource(t *testing.T) {
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
@@ -46,8 +45,36 @@ data "tfcost_price" "gp3" {
   service = "ebs"
   item    = "gp3 storage"
 }
+data "tfcost_price" "db" {
+  resource_type = "aws_db_instance"
+  instance_type = "db.t4g.small"
+  engine        = "postgres"
+}
+data "tfcost_price" "cache" {
+  resource_type   = "aws_elasticache_cluster"
+  instance_type   = "cache.t4g.small"
+  purchase_option = "reserved"
+  term            = "3yr"
+  payment_option  = "no_upfront"
+}
+data "tfcost_price" "search" {
+  resource_type = "aws_opensearch_domain"
+  instance_type = "r6g.large.search"
+}
+data "tfcost_price" "nat" {
+  resource_type = "aws_nat_gateway"
+}
 `,
 			ConfigStateChecks: []statecheck.StateCheck{
+				// rds_instance_hourly.csv db.t4g.small postgres single-az 0.032 × 730 = 23.36
+				statecheck.ExpectKnownValue("data.tfcost_price.db", tfjsonpath.New("monthly_price"), exact("23.36")),
+				// elasticache_node_hourly.csv cache.t4g.small redis ri_3yr_no_upfront 0.017 × 730 = 12.41
+				statecheck.ExpectKnownValue("data.tfcost_price.cache", tfjsonpath.New("hourly_price"), exact("0.017")),
+				statecheck.ExpectKnownValue("data.tfcost_price.cache", tfjsonpath.New("monthly_price"), exact("12.41")),
+				// opensearch_instance_hourly.csv r6g.large.search 0.167 × 730 = 121.91
+				statecheck.ExpectKnownValue("data.tfcost_price.search", tfjsonpath.New("monthly_price"), exact("121.91")),
+				// aws_unit_prices.csv nat_gateway "gateway hour" 0.045 × 730 = 32.85
+				statecheck.ExpectKnownValue("data.tfcost_price.nat", tfjsonpath.New("monthly_price"), exact("32.85")),
 				statecheck.ExpectKnownValue("data.tfcost_price.linux", tfjsonpath.New("hourly_price"), exact("0.096")),
 				statecheck.ExpectKnownValue("data.tfcost_price.linux", tfjsonpath.New("monthly_price"), exact("70.08")),
 				statecheck.ExpectKnownValue("data.tfcost_price.linux", tfjsonpath.New("catalog_service"), knownvalue.StringExact("ec2")),
@@ -89,8 +116,36 @@ data "tfcost_price" "gp3" {
   service = "ebs"
   item    = "gp3 storage"
 }
+data "tfcost_price" "db" {
+  resource_type = "aws_db_instance"
+  instance_type = "db.t4g.small"
+  engine        = "postgres"
+}
+data "tfcost_price" "cache" {
+  resource_type   = "aws_elasticache_cluster"
+  instance_type   = "cache.t4g.small"
+  purchase_option = "reserved"
+  term            = "3yr"
+  payment_option  = "no_upfront"
+}
+data "tfcost_price" "search" {
+  resource_type = "aws_opensearch_domain"
+  instance_type = "r6g.large.search"
+}
+data "tfcost_price" "nat" {
+  resource_type = "aws_nat_gateway"
+}
 `,
 			ConfigStateChecks: []statecheck.StateCheck{
+				// rds_instance_hourly.csv db.t4g.small postgres single-az 0.032 × 730 = 23.36
+				statecheck.ExpectKnownValue("data.tfcost_price.db", tfjsonpath.New("monthly_price"), exact("23.36")),
+				// elasticache_node_hourly.csv cache.t4g.small redis ri_3yr_no_upfront 0.017 × 730 = 12.41
+				statecheck.ExpectKnownValue("data.tfcost_price.cache", tfjsonpath.New("hourly_price"), exact("0.017")),
+				statecheck.ExpectKnownValue("data.tfcost_price.cache", tfjsonpath.New("monthly_price"), exact("12.41")),
+				// opensearch_instance_hourly.csv r6g.large.search 0.167 × 730 = 121.91
+				statecheck.ExpectKnownValue("data.tfcost_price.search", tfjsonpath.New("monthly_price"), exact("121.91")),
+				// aws_unit_prices.csv nat_gateway "gateway hour" 0.045 × 730 = 32.85
+				statecheck.ExpectKnownValue("data.tfcost_price.nat", tfjsonpath.New("monthly_price"), exact("32.85")),
 				statecheck.ExpectKnownValue("data.tfcost_price.linux", tfjsonpath.New("hourly_price"), exact("0.072")),
 				statecheck.ExpectKnownValue("data.tfcost_price.linux", tfjsonpath.New("monthly_price"), exact("52.56")),
 				statecheck.ExpectKnownValue("data.tfcost_price.gp3", tfjsonpath.New("price"), exact("0.07")),
