@@ -232,7 +232,8 @@ func plainOnDemand(r *estimate.Resource) bool {
 
 func (g *gen) forResource(r *estimate.Resource, pr *plan.Resource) []Recommendation {
 	switch r.Type {
-	case "aws_instance", "aws_autoscaling_group", "aws_eks_node_group", "aws_db_instance", "aws_elasticache_cluster":
+	case "aws_instance", "aws_autoscaling_group", "aws_eks_node_group", "aws_db_instance", "aws_elasticache_cluster",
+		"aws_elasticache_replication_group", "aws_rds_cluster_instance":
 		if !plainOnDemand(r) {
 			return nil
 		}
@@ -250,6 +251,10 @@ func (g *gen) forResource(r *estimate.Resource, pr *plan.Resource) []Recommendat
 		return g.dbInstance(r, pr)
 	case "aws_elasticache_cluster":
 		return g.cacheCluster(r, pr)
+	case "aws_elasticache_replication_group":
+		return g.replicationGroup(r, pr)
+	case "aws_rds_cluster_instance":
+		return g.clusterInstance(r, pr)
 	case "aws_ebs_volume":
 		return g.ebsVolume(r, pr)
 	case "aws_s3_bucket":

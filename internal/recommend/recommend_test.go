@@ -302,3 +302,42 @@ func TestPlanHeadlines(t *testing.T) {
 		t.Errorf("no recommendations:\n%s", buf.String())
 	}
 }
+
+// TestReplicationGroupAndAurora: reservations for a 3-node Redis replication
+// group (node count from the priced instance-hours, 3 × 730 = 2190) and an
+// Aurora instance. cache.m5.large: (0.156 − 0.106) × 3 × 730 = 109.50 (1 yr),
+// (0.156 − 0.081) × 3 × 730 = 164.25 (3 yr). db.r5.large aurora-mysql
+// (rds_instance_hourly.csv, us-east-1): 0.29 on demand, ri_1yr_no_upfront 0.19
+// → (0.29 − 0.19) × 730 = 73.00; no 3-yr no-upfront offer, ri_3yr_partial_upfront
+// 0.1075671233 → (0.29 − 0.1075671233) × 730 = 133.18.
+func TestReplicationGroupAndAurora(t *testing.T) {
+	cat := testCatalog()
+	cat.Add("rds", "us-east-1", "db.r5.large/aurora-mysql/single-az/on_demand", catalog.Price{USD: d("0.29")})
+	cat.Add("rds", "us-east-1", "db.r5.large/aurora-mysql/single-az/reserved/1yr/no_upfront", catalog.Price{USD: d("0.19")})
+	cat.Add("rds", "us-east-1", "db.r5.large/aurora-mysql/single-az/reserved/3yr/partial_upfront", catalog.Price{USD: d("0.1075671233")})
+	p := estimate.InlinePlan("us-east-1", []estimate.InlineResource{
+		{Type: "aws_elasticache_replication_group", Name: "rg", Values: js(map[string]any{"node_type": "cache.m5.large", "num_cache_clusters": 3})},
+		{Type: "aws_rds_cluster_instance", Name: "db", Values: js(map[string]any{"instance_class": "db.r5.large", "engine": "aurora-mysql"})},
+	})
+	est := &estimate.Estimate{Resources: []*estimate.Resource{
+		{Address: "aws_elasticache_replication_group.rg", Type: "aws_elasticache_replication_group", Region: "us-east-1",
+			Status: estimate.StatusPriced, MonthlyCost: d("341.64"), Components: []estimate.Component{{Name: "ElastiCache (on-demand, cache.m5.large)",
+				Footprint: &estimate.Footprint{InstanceType: "cache.m5.large", InstanceHours: d("2190")}}}},
+		{Address: "aws_rds_cluster_instance.db", Type: "aws_rds_cluster_instance", Region: "us-east-1",
+			Status: estimate.StatusPriced, MonthlyCost: d("211.70")},
+	}}
+	got := map[string]string{}
+	for _, r := range Generate(Input{Plan: p, Estimate: est, Catalog: cat}) {
+		got[r.Address+":"+r.Risk.String()] = r.MonthlySaving.StringFixed(2)
+	}
+	want := map[string]string{"aws_elasticache_replication_group.rg:low": "109.50", "aws_elasticache_replication_group.rg:medium": "164.25",
+		"aws_rds_cluster_instance.db:low": "73.00", "aws_rds_cluster_instance.db:medium": "133.18"}
+	for k, w := range want {
+		if got[k] != w {
+			t.Errorf("%s = %q, want %s (all %v)", k, got[k], w, got)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("got %v", got)
+	}
+}

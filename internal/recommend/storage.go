@@ -130,6 +130,56 @@ func (g *gen) cacheCluster(r *estimate.Resource, pr *plan.Resource) []Recommenda
 	return g.reservedDB("elasticache", r.Region, item, n, p.USD, v.Node+" "+v.Engine, "cache nodes run all month on demand")
 }
 
+// replicationGroup reserves a replication group's nodes; the node count is
+// the instance-hours the estimate priced ÷ 730.
+func (g *gen) replicationGroup(r *estimate.Resource, pr *plan.Resource) []Recommendation {
+	var v struct {
+		Node   string `json:"node_type"`
+		Engine string `json:"engine"`
+	}
+	if !decode(pr, &v) || v.Node == "" || !g.alwaysOn(r) {
+		return nil
+	}
+	if v.Engine == "" {
+		v.Engine = "redis"
+	}
+	n := nodeCount(r)
+	item := v.Node + "/" + v.Engine
+	p, ok := g.price("elasticache", r.Region, item+"/on_demand")
+	if !ok || !n.IsPositive() {
+		return nil
+	}
+	return g.reservedDB("elasticache", r.Region, item, n, p.USD, v.Node+" "+v.Engine, "cache nodes run all month on demand")
+}
+
+// clusterInstance reserves an Aurora (or other RDS cluster) instance.
+func (g *gen) clusterInstance(r *estimate.Resource, pr *plan.Resource) []Recommendation {
+	var v struct {
+		Class  string `json:"instance_class"`
+		Engine string `json:"engine"`
+	}
+	if !decode(pr, &v) || v.Class == "" || v.Class == "db.serverless" || v.Engine == "" || !g.alwaysOn(r) {
+		return nil
+	}
+	base := v.Class + "/" + rdsEngine(v.Engine) + "/single-az"
+	p, ok := g.price("rds", r.Region, base+"/on_demand")
+	if !ok {
+		return nil
+	}
+	return g.reservedDB("rds", r.Region, base, decimal.NewFromInt(1), p.USD, v.Class+" "+rdsEngine(v.Engine), "runs all month on demand")
+}
+
+// nodeCount is the instance-hours of a resource's priced node lines ÷ 730.
+func nodeCount(r *estimate.Resource) decimal.Decimal {
+	var h decimal.Decimal
+	for _, c := range r.Components {
+		if c.Footprint != nil && c.Footprint.InstanceType != "" {
+			h = h.Add(c.Footprint.InstanceHours)
+		}
+	}
+	return h.Div(hoursPerMonth)
+}
+
 // gp3 prices moving size GB from gp2 to gp3. gp3's baseline (3,000 IOPS,
 // 125 MB/s) covers gp2 up to 1,000 GB; above that, matching gp2's 3 IOPS/GB
 // costs extra IOPS, so the risk is medium.
