@@ -266,7 +266,7 @@ func TestPeakRSS(t *testing.T) {
 			continue
 		}
 		pf := planOf(t, s.n)
-		for _, mode := range []string{"breakdown", "read", "tfjson"} {
+		for _, mode := range []string{"breakdown", "phases", "read", "tfjson"} {
 			hwm, elapsed := runChild(t, pf.path, mode)
 			ratio := float64(hwm) / float64(pf.size)
 			t.Logf("%s %-9s file %7.1f MB  peak RSS %7.1f MB (%.2f× file)  %v  %.0f MB/s",
@@ -289,6 +289,9 @@ func runChild(t *testing.T, path, mode string) (int64, time.Duration) {
 	if err := cmd.Run(); err != nil {
 		t.Fatalf("child %s: %v\n%s%s", mode, err, out.String(), errb.String())
 	}
+	if errb.Len() > 0 {
+		t.Logf("%s: %s", mode, strings.TrimSpace(errb.String()))
+	}
 	var hwm int64
 	var ns int64
 	if _, err := fmt.Sscanf(strings.TrimSpace(out.String()), "hwm=%d ns=%d", &hwm, &ns); err != nil {
@@ -306,6 +309,21 @@ func rssChild(path, mode string) int {
 		_, err = plan.ReadFile(path, plan.Options{})
 	case "tfjson":
 		err = decodeTFJSON(path)
+	case "phases":
+		// Peak after each step of a breakdown, to see who holds memory.
+		catalog.Embedded()
+		h0, _ := peakRSS()
+		p, err := plan.ReadFile(path, plan.Options{})
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 1
+		}
+		h1, _ := peakRSS()
+		est := estimate.New(estimate.Options{Catalog: catalog.Embedded(), Registry: aws.NewRegistry()}).Estimate(p)
+		h2, _ := peakRSS()
+		err = report.JSON(io.Discard, []report.Project{{Name: path, Path: path, Estimate: est}}, report.Options{})
+		h3, _ := peakRSS()
+		fmt.Fprintf(os.Stderr, "peak RSS MB: catalog %.0f, +read %.0f, +estimate %.0f, +render %.0f\n", mb(h0), mb(h1), mb(h2), mb(h3))
 	default:
 		catalog.Embedded()
 		start = time.Now()

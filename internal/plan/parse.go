@@ -426,8 +426,13 @@ func (p *parser) addChange(rc *rawChange, start int) bool {
 		Name:          string(rc.name),
 		ProviderName:  p.intern(rc.providerName),
 		Before:        p.keep(rc.before),
-		After:         p.keep(rc.after),
 		AfterUnknown:  p.keep(rc.afterUnknown),
+	}
+	if rc.after != nil && bytes.Equal(rc.before, rc.after) {
+		// No-op changes repeat the object: keep it once.
+		r.After = r.Before
+	} else {
+		r.After = p.keep(rc.after)
 	}
 	if len(rc.index) > 0 && string(rc.index) != "null" {
 		r.Index = string(rc.index)
