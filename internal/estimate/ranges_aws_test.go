@@ -72,3 +72,33 @@ func TestRangesWithAWSRules(t *testing.T) {
 		t.Errorf("total max = %s", est.Range.Max)
 	}
 }
+
+// TestDynamoDBRange: a provisioned table in us-east-2 (aws_unit_prices.csv:
+// provisioned WCU 0.4745, RCU 0.0949 per unit-month) with read 10 and write 5,
+// and autoscaling targets read 5–100, write 5–50. Only the capacity lines scale:
+//
+//	write 5 × 0.4745 = 2.3725 (min 5 → 2.3725, max 50 → 23.725)
+//	read 10 × 0.0949 = 0.949  (min 5 → 0.4745, max 100 → 9.49)
+//	min 2.3725 + 0.4745 = 2.847; expected 3.3215; max 23.725 + 9.49 = 33.215
+func TestDynamoDBRange(t *testing.T) {
+	raw := func(v any) json.RawMessage { b, _ := json.Marshal(v); return b }
+	target := func(dim string, lo, hi int) map[string]any {
+		return map[string]any{"service_namespace": "dynamodb", "resource_id": "table/orders",
+			"scalable_dimension": "dynamodb:table:" + dim, "min_capacity": lo, "max_capacity": hi}
+	}
+	p := estimate.InlinePlan("us-east-2", []estimate.InlineResource{
+		{Type: "aws_dynamodb_table", Name: "orders", Values: raw(map[string]any{"name": "orders", "billing_mode": "PROVISIONED",
+			"read_capacity": 10, "write_capacity": 5})},
+		{Type: "aws_appautoscaling_target", Name: "read", Values: raw(target("ReadCapacityUnits", 5, 100))},
+		{Type: "aws_appautoscaling_target", Name: "write", Values: raw(target("WriteCapacityUnits", 5, 50))},
+	})
+	est := estimate.New(estimate.Options{Catalog: catalog.Embedded(), Registry: aws.NewRegistry()}).Estimate(p)
+	r := est.Resources[0]
+	if !r.MonthlyCost.Equal(estimate.Dec("3.3215")) {
+		t.Fatalf("monthly = %s (components %+v)", r.MonthlyCost, r.Components)
+	}
+	if r.Range == nil || !r.Range.Min.Equal(estimate.Dec("2.847")) || !r.Range.Expected.Equal(estimate.Dec("3.3215")) ||
+		!r.Range.Max.Equal(estimate.Dec("33.215")) {
+		t.Errorf("range = %+v", r.Range)
+	}
+}
