@@ -405,6 +405,9 @@ func sourceRank(id string) int {
 	return 5 // S23, S24 and anything new
 }
 
+// eksExtended is the EKS extended-support item: the total hourly rate.
+const eksExtended = "cluster hour (extended support)"
+
 func (b *builder) regionalUnitPrices() error {
 	const file = "aws_unit_prices_regional.csv"
 	rows, err := b.readCSV(file)
@@ -451,6 +454,18 @@ func (b *builder) regionalUnitPrices() error {
 		}
 		usd, unit, conv := convert(best.usd, best.row["unit"])
 		src := best.row["source_id"] + " " + best.row["source_detail"] + notes[k] + conv
+		if k[0] == "eks" && k[2] == eksExtended && best.row["source_id"] == "S22e" {
+			// S22e quotes AWS's extended-support usage line, a surcharge on top
+			// of the standard cluster hour; S4's us-east-1 figure (0.60) is the
+			// total a cluster pays. Store the total so the item means the same
+			// everywhere: surcharge + the region's own standard-support row.
+			std := groups[[3]string{"eks", k[1], "cluster hour (standard support)"}]
+			if len(std) == 0 {
+				continue // a surcharge alone would under-price: leave the region unpriced
+			}
+			usd = usd.Add(std[0].usd)
+			src += "; plus the region's standard support " + std[0].usd.String() + " (" + std[0].row["source_id"] + "): the row is the surcharge, the item is the total"
+		}
 		var agree, differ []string
 		for _, o := range cs[1:] {
 			if o.usd.Equal(best.usd) {

@@ -444,9 +444,13 @@ func TestImportWriteLoadEndToEnd(t *testing.T) {
 	// 1161 / 26280 h, see TestImportStrictSample.
 	mustPrice(t, got, "ec2", "us-east-2", "m5.large/linux/reserved/3yr/convertible/all_upfront", "0.0441780822", "USD per hour")
 	mustPrice(t, got, "fargate", "eu-west-1", "Linux/x86 vCPU hour", "0.04048", "USD per vCPU-hour")
-	// The imported catalog has no us-east-1 figure, so a fallback finds nothing.
-	if _, ok := got.Lookup("ebs", "eu-north-1", "gp3 storage", true); ok {
-		t.Error("no us-east-1 figure in this catalog: fallback must find nothing")
+	// The imported catalog has no us-east-1 figure, so the fallback takes the
+	// secondary fallback region's (us-east-2) figure, marked approximate.
+	if p, ok := got.Lookup("ebs", "eu-north-1", "gp3 storage", true); !ok || !p.Approximate || p.Region != "us-east-2" {
+		t.Errorf("fallback: got %+v, %v; want the us-east-2 figure marked approximate", p, ok)
+	}
+	if _, ok := got.Lookup("ebs", "eu-north-1", "gp3 storage", false); ok {
+		t.Error("without fallback a region with no figure must find nothing")
 	}
 	if got.Date() != "2023-03-22" || len(got.Sources()) != 2 {
 		t.Errorf("date %q sources %+v", got.Date(), got.Sources())
