@@ -102,3 +102,35 @@ func TestDynamoDBRange(t *testing.T) {
 		t.Errorf("range = %+v", r.Range)
 	}
 }
+
+// TestAuroraReplicaRange: an Aurora PostgreSQL cluster with a writer and one
+// reader (db.r6g.large, rds_instance_hourly.csv us-east-1: 0.26/h → 189.80 a
+// month each) and a ReadReplicaCount target 2–5. Autoscaling adds readers to
+// reach the minimum, so today's 1 reader becomes 2 at least and 5 at most:
+//
+//	cluster (no storage usage) 0 → min = expected 0 + (2 − 1) × 189.80 = 189.80,
+//	max 0 + (5 − 1) × 189.80 = 759.20
+func TestAuroraReplicaRange(t *testing.T) {
+	raw := func(v any) json.RawMessage { b, _ := json.Marshal(v); return b }
+	inst := map[string]any{"cluster_identifier": "shop", "instance_class": "db.r6g.large", "engine": "aurora-postgresql"}
+	p := estimate.InlinePlan("us-east-1", []estimate.InlineResource{
+		{Type: "aws_rds_cluster", Name: "shop", Values: raw(map[string]any{"cluster_identifier": "shop", "engine": "aurora-postgresql"})},
+		{Type: "aws_rds_cluster_instance", Name: "db", Count: 2, Values: raw(inst)},
+		{Type: "aws_appautoscaling_target", Name: "replicas", Values: raw(map[string]any{"service_namespace": "rds",
+			"resource_id": "cluster:shop", "scalable_dimension": "rds:cluster:ReadReplicaCount", "min_capacity": 2, "max_capacity": 5})},
+	})
+	est := estimate.New(estimate.Options{Catalog: catalog.Embedded(), Registry: aws.NewRegistry()}).Estimate(p)
+	for _, r := range est.Resources {
+		if r.Type == "aws_rds_cluster_instance" && !r.MonthlyCost.Equal(estimate.Dec("189.8")) {
+			t.Fatalf("%s = %s, want 189.80 (%+v)", r.Address, r.MonthlyCost, r.Components)
+		}
+		if r.Type != "aws_rds_cluster" {
+			continue
+		}
+		base := r.MonthlyCost
+		if r.Range == nil || !r.Range.Min.Equal(base.Add(estimate.Dec("189.8"))) || !r.Range.Expected.Equal(base.Add(estimate.Dec("189.8"))) ||
+			!r.Range.Max.Equal(base.Add(estimate.Dec("759.2"))) {
+			t.Errorf("cluster monthly %s, range %+v", base, r.Range)
+		}
+	}
+}
