@@ -334,10 +334,13 @@ func (m *Model) Annotate(est *estimate.Estimate) {
 			if c.Footprint == nil {
 				continue
 			}
+			c.Footprint.KgCO2e = nil
 			b, ok := m.Footprint(*c.Footprint, r.Region)
 			if !ok {
 				continue
 			}
+			kg := b.TotalKg().Round(4)
+			c.Footprint.KgCO2e = &kg
 			have = true
 			total = total.Add(b.TotalKg())
 			sum.OperationalKg = sum.OperationalKg.Add(b.OperationalKg)

@@ -90,6 +90,9 @@ func TestAnnotate(t *testing.T) {
 	// 3.017434 (m5.large) + 1.224903 (S3 1,000 GB) from the two tests above.
 	within1pct(t, "resource", *web.CarbonKg, d("4.242337"))
 	within1pct(t, "total", est.Carbon.MonthlyKg, d("4.242337"))
+	if f := web.Components[0].Footprint; f.KgCO2e == nil || !f.KgCO2e.Equal(d("3.0174")) {
+		t.Errorf("instance line kg = %v, want 3.0174", f.KgCO2e)
+	}
 	if est.Resources[1].CarbonKg != nil {
 		t.Error("NAT gateway has no footprint and must stay nil")
 	}

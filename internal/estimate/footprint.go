@@ -44,6 +44,9 @@ type Footprint struct {
 	Media           string
 	// Replication names the replication factor (Replication* constants).
 	Replication string
+	// KgCO2e is the line's monthly footprint, set by carbon.Annotate (nil
+	// before, or when tfcost has no figures for it).
+	KgCO2e *decimal.Decimal
 }
 
 // CarbonSummary is an estimate's total footprint and how it was computed.
