@@ -14,6 +14,7 @@ import (
 
 	"github.com/tfcost/tfcost/internal/estimate"
 	"github.com/tfcost/tfcost/internal/plan"
+	"github.com/tfcost/tfcost/internal/recommend"
 )
 
 // Project is one estimated plan as a report shows it.
@@ -28,6 +29,9 @@ type Project struct {
 	// which case JSON reports an empty past breakdown (as Infracost does for
 	// a plan with no prior state).
 	Past *estimate.Estimate
+	// Recommendations are the best savings per resource (recommend.Best),
+	// shown in the FinOps section of breakdown outputs; nil when not computed.
+	Recommendations []recommend.Recommendation
 }
 
 // Options control rendering. The zero value renders the defaults.
