@@ -136,3 +136,9 @@ func annotateFinOps(cat *catalog.Catalog, est *estimate.Estimate, uf *usage.File
 	m.Annotate(est)
 	carbon.UnitFromUsage(est, uf)
 }
+
+// bestRecommendations is the per-resource best recommendation for the
+// FinOps section of breakdown outputs.
+func bestRecommendations(p *plan.Plan, est *estimate.Estimate, cat *catalog.Catalog, uf *usage.File) []recommend.Recommendation {
+	return recommend.Best(recommend.Generate(recommend.Input{Plan: p, Estimate: est, Catalog: cat, Usage: uf}))
+}

@@ -238,3 +238,17 @@ func commentFinOps(r *diff.Report) []string {
 	}
 	return out
 }
+
+// withCarbonColumn adds the carbon column to the default columns when the
+// estimates carry carbon figures (--fields chooses columns explicitly).
+func withCarbonColumn(fields []string, projects []Project) []string {
+	if !hasCarbon(projects) || len(fields) != len(DefaultTableFields) {
+		return fields
+	}
+	for i := range fields {
+		if fields[i] != DefaultTableFields[i] {
+			return fields
+		}
+	}
+	return append(append([]string{}, fields...), FieldCarbon)
+}
