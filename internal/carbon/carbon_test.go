@@ -9,6 +9,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/tfcost/tfcost/internal/catalog"
 	"github.com/tfcost/tfcost/internal/estimate"
 	"github.com/tfcost/tfcost/internal/usage"
 )
@@ -175,4 +176,24 @@ func TestUnitEconomics(t *testing.T) {
 	if est.Unit != nil {
 		t.Error("zero requests must clear unit economics")
 	}
+}
+
+// TestSpecsFallback: m7i.large is newer than CCF's tables. With the catalog's
+// spec (2 vCPU) it is estimated at CCF's average watts, approximate, with no
+// memory or embodied share: 0.74 + 0.5 × (3.5 − 0.74) = 2.12 W × 2 × 730 / 1000
+// = 3.0952 kWh × 1.135 × 0.379069 = 1.331712 kg.
+func TestSpecsFallback(t *testing.T) {
+	m := New()
+	f := estimate.Footprint{InstanceType: "m7i.large", InstanceHours: d("730")}
+	if _, ok := m.Footprint(f, "us-east-1"); ok {
+		t.Fatal("without specs an unknown type has no footprint")
+	}
+	cat := catalog.New()
+	cat.SetSpec("m7i.large", catalog.Spec{VCPU: d("2"), MemoryGiB: d("8")})
+	m.Specs = cat
+	b, ok := m.Footprint(f, "us-east-1")
+	if !ok || !b.Approximate || !b.EmbodiedKg.IsZero() || !b.MemoryKWh.IsZero() {
+		t.Fatalf("breakdown = %+v", b)
+	}
+	within1pct(t, "m7i.large", b.TotalKg(), d("1.331712"))
 }
