@@ -173,7 +173,10 @@ func (s rangeSide) scaleWhole(r *Resource, pr *plan.Resource, b *scaleBounds, re
 		return
 	}
 	r.Range = &Range{Min: per.Mul(b.min), Expected: per.Mul(b.expected), Max: per.Mul(b.max), Basis: b.basis}
-	if per.IsZero() && b.max.IsPositive() {
+	switch {
+	case per.IsZero() && b.priced.IsPositive():
+		r.Range.Basis += " (the resource itself costs nothing per instance or task, e.g. ECS on EC2 where the instances carry the cost)"
+	case per.IsZero() && b.max.IsPositive():
 		r.Range.Basis += " (no per-instance cost: the group prices at 0 instances)"
 	}
 }
