@@ -240,9 +240,19 @@ func commentFinOps(r *diff.Report) []string {
 }
 
 // withCarbonColumn adds the carbon column to the default columns when the
-// estimates carry carbon figures (--fields chooses columns explicitly).
+// estimates carry carbon figures, and drops it when they carry none (--fields
+// all then shows what it always showed).
 func withCarbonColumn(fields []string, projects []Project) []string {
-	if !hasCarbon(projects) || len(fields) != len(DefaultTableFields) {
+	if !hasCarbon(projects) {
+		out := make([]string, 0, len(fields))
+		for _, f := range fields {
+			if f != FieldCarbon {
+				out = append(out, f)
+			}
+		}
+		return out
+	}
+	if len(fields) != len(DefaultTableFields) {
 		return fields
 	}
 	for i := range fields {
