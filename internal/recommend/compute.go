@@ -7,6 +7,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/tfcost/tfcost/internal/catalog"
 	"github.com/tfcost/tfcost/internal/estimate"
 	"github.com/tfcost/tfcost/internal/plan"
 )
@@ -366,24 +367,63 @@ func (g *gen) nodeGroup(r *estimate.Resource, pr *plan.Resource) []Recommendatio
 	return out
 }
 
-// ecsService: only scheduling is priced. Fargate Spot has no authoritative
-// price in the catalog, so spot is not recommended with a made-up saving.
+// ecsService: Fargate on Graviton and scheduling are priced. Fargate Spot
+// has no authoritative price in the catalog, so spot is not recommended with
+// a made-up saving.
 func (g *gen) ecsService(r *estimate.Resource, pr *plan.Resource) []Recommendation {
+	var out []Recommendation
+	if rec, ok := g.fargateGraviton(r); ok {
+		out = append(out, rec)
+	}
 	env, ok := nonProduction(r.Tags)
 	if !ok || !r.MonthlyCost.IsPositive() {
-		return nil
+		return out
 	}
 	hours := g.hours(r)
 	if hours.LessThanOrEqual(ScheduledHours) {
 		return nil
 	}
 	saving := r.MonthlyCost.Mul(hours.Sub(ScheduledHours)).Div(hours)
-	return []Recommendation{{Kind: Schedule, Title: "Run tasks only 12 h on working days", Risk: Low, Target: r.Address,
+	return append(out, Recommendation{Kind: Schedule, Title: "Run tasks only 12 h on working days", Risk: Low, Target: r.Address,
 		Change:        "add aws_appautoscaling_scheduled_action: min/max capacity 0 at 20:00 and back at 08:00 on weekdays",
 		Why:           fmt.Sprintf("non-production (%s): nobody needs it nights and weekends", env),
 		MonthlySaving: saving,
 		Basis:         fmt.Sprintf("%s × (%s − 260.71 h) / %s h (every line is per task-hour)", money(r.MonthlyCost), hours.Round(2), hours.Round(2)),
-	}}
+	})
+}
+
+// fargateGraviton prices moving Linux/x86 Fargate tasks to ARM64 (Graviton):
+// the vCPU-hours and GB-hours the estimate priced, at the ARM rates.
+func (g *gen) fargateGraviton(r *estimate.Resource) (Recommendation, bool) {
+	var vcpuH, gbH decimal.Decimal
+	for _, c := range r.Components {
+		if c.Footprint == nil || !strings.Contains(c.Name, "Linux/x86") {
+			continue
+		}
+		vcpuH, gbH = vcpuH.Add(c.Footprint.VCPUHours), gbH.Add(c.Footprint.MemoryGBHours)
+	}
+	if !vcpuH.IsPositive() {
+		return Recommendation{}, false
+	}
+	var p [4]catalog.Price
+	for i, item := range []string{"Linux/x86 vCPU hour", "Linux/ARM vCPU hour", "Linux/x86 memory GB hour", "Linux/ARM memory GB hour"} {
+		var ok bool
+		if p[i], ok = g.price("fargate", r.Region, item); !ok {
+			return Recommendation{}, false
+		}
+	}
+	saving := vcpuH.Mul(p[0].USD.Sub(p[1].USD)).Add(gbH.Mul(p[2].USD.Sub(p[3].USD)))
+	if !saving.IsPositive() {
+		return Recommendation{}, false
+	}
+	return Recommendation{Kind: Graviton, Title: "Run Fargate tasks on ARM64 (Graviton)", Target: "the service's aws_ecs_task_definition",
+		Attribute: "runtime_platform.cpu_architecture", Value: "ARM64",
+		Change: `runtime_platform { cpu_architecture = "ARM64", operating_system_family = "LINUX" } on the task definition`,
+		Risk:   Medium, Why: "Fargate ARM64 costs less per vCPU and GB; architecture change: container images must be built for arm64",
+		MonthlySaving: saving,
+		Basis:         fmt.Sprintf("%s vCPU-h × (%s − %s) + %s GB-h × (%s − %s)", vcpuH, p[0].USD, p[1].USD, gbH, p[2].USD, p[3].USD),
+		Approximate:   p[0].Approximate || p[1].Approximate || p[2].Approximate || p[3].Approximate,
+	}, true
 }
 
 func decode(r *plan.Resource, v any) bool {

@@ -341,3 +341,25 @@ func TestReplicationGroupAndAurora(t *testing.T) {
 		t.Errorf("got %v", got)
 	}
 }
+
+// TestFargateGraviton: the FinOps example's API service, 2 tasks of 0.5 vCPU
+// and 1 GB (730 vCPU-hours, 1,460 GB-hours a month). aws_unit_prices.csv
+// us-east-1: Linux/x86 0.04048 per vCPU-h and 0.004445 per GB-h; Linux/ARM
+// 0.03238 and 0.00356. Saving 730 × 0.0081 + 1460 × 0.000885 = 5.913 + 1.2921 = 7.2051.
+func TestFargateGraviton(t *testing.T) {
+	cat := testCatalog()
+	for item, usd := range map[string]string{"Linux/x86 vCPU hour": "0.04048", "Linux/ARM vCPU hour": "0.03238",
+		"Linux/x86 memory GB hour": "0.004445", "Linux/ARM memory GB hour": "0.00356"} {
+		cat.Add("fargate", "us-east-1", item, catalog.Price{USD: d(usd)})
+	}
+	p := estimate.InlinePlan("us-east-1", []estimate.InlineResource{{Type: "aws_ecs_service", Name: "api", Values: js(map[string]any{"name": "api"})}})
+	est := &estimate.Estimate{Resources: []*estimate.Resource{{Address: "aws_ecs_service.api", Type: "aws_ecs_service", Region: "us-east-1",
+		Status: estimate.StatusPriced, MonthlyCost: d("36.0401"), Components: []estimate.Component{
+			{Name: "Fargate vCPU (Linux/x86)", Footprint: &estimate.Footprint{VCPUHours: d("730")}},
+			{Name: "Fargate memory (Linux/x86)", Footprint: &estimate.Footprint{MemoryGBHours: d("1460")}},
+		}}}}
+	recs := Generate(Input{Plan: p, Estimate: est, Catalog: cat})
+	if len(recs) != 1 || recs[0].Kind != Graviton || recs[0].Risk != Medium || !recs[0].MonthlySaving.Equal(d("7.21")) {
+		t.Fatalf("got %+v", recs)
+	}
+}
