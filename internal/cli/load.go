@@ -130,7 +130,7 @@ func (g *globalOptions) estimatePlan(in planInput) (report.Project, error) {
 	e := estimate.New(opts)
 	est := e.Estimate(p)
 	annotateFinOps(cat, est, uf)
-	proj := report.Project{Name: in.Name, Path: in.PlanFile, Estimate: est}
+	proj := report.Project{Name: in.Name, Path: in.PlanFile, Estimate: est, Recommendations: bestRecommendations(p, est, cat, uf)}
 	if proj.Name == "" {
 		proj.Name = in.PlanFile
 		if in.PlanFile == "-" {

@@ -166,6 +166,7 @@ func buildCommentView(r *diff.Report, pf platform, limit int) commentView {
 	}
 	v.Resources = all
 	v.Notes = noteLines(r.Notes, markdownEscaper(pf.html))
+	v.Notes = append(v.Notes, commentFinOps(r)...)
 	return v
 }
 

@@ -9,6 +9,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/tfcost/tfcost/internal/estimate"
+	"github.com/tfcost/tfcost/internal/recommend"
 )
 
 // JSONVersion is the version of Infracost's JSON output schema that tfcost's
@@ -65,8 +66,10 @@ type JSONProject struct {
 	Range         *estimate.Range          `json:"range,omitempty"`
 	Carbon        *estimate.CarbonSummary  `json:"carbon,omitempty"`
 	UnitEconomics *estimate.UnitEconomics  `json:"unitEconomics,omitempty"`
-	CatalogDate   string                   `json:"catalogDate,omitempty"`
-	Warnings      []string                 `json:"warnings,omitempty"`
+	// Recommendations are the best saving per resource (tfcost recommend).
+	Recommendations []recommend.Recommendation `json:"recommendations,omitempty"`
+	CatalogDate     string                     `json:"catalogDate,omitempty"`
+	Warnings        []string                   `json:"warnings,omitempty"`
 }
 
 // JSONProjectMetadata locates the project's input.
@@ -242,17 +245,18 @@ func buildProject(p Project) JSONProject {
 		name = path
 	}
 	jp := JSONProject{
-		Name:          name,
-		Metadata:      JSONProjectMetadata{Path: path, Type: "terraform_plan_json", DefaultRegion: est.DefaultRegion},
-		Breakdown:     breakdown(est),
-		Categories:    est.Categories,
-		ResourceTypes: est.Types,
-		Range:         est.Range,
-		Carbon:        est.Carbon,
-		UnitEconomics: est.Unit,
-		CatalogDate:   est.CatalogDate,
-		Warnings:      est.Warnings,
-		Summary:       summary(est),
+		Name:            name,
+		Metadata:        JSONProjectMetadata{Path: path, Type: "terraform_plan_json", DefaultRegion: est.DefaultRegion},
+		Breakdown:       breakdown(est),
+		Categories:      est.Categories,
+		ResourceTypes:   est.Types,
+		Range:           est.Range,
+		Carbon:          est.Carbon,
+		UnitEconomics:   est.Unit,
+		Recommendations: p.Recommendations,
+		CatalogDate:     est.CatalogDate,
+		Warnings:        est.Warnings,
+		Summary:         summary(est),
 	}
 	if jp.Categories == nil {
 		jp.Categories = []estimate.CategoryTotal{}

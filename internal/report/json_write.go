@@ -260,6 +260,10 @@ func (j *jsonWriter) project(p *JSONProject) {
 		j.key("unitEconomics")
 		j.value(p.UnitEconomics)
 	}
+	if len(p.Recommendations) > 0 {
+		j.key("recommendations")
+		j.value(p.Recommendations)
+	}
 	j.strField("catalogDate", p.CatalogDate, true)
 	if len(p.Warnings) > 0 {
 		j.key("warnings")

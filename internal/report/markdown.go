@@ -78,7 +78,10 @@ func Markdown(w io.Writer, projects []Project, opts Options) error {
 			Annual: money(c.Annual), Share: percent(c.Share)})
 	}
 	v.Notes = mdNotes(merged, opts)
-	return mdTmpl.Execute(w, v)
+	if err := mdTmpl.Execute(w, v); err != nil {
+		return err
+	}
+	return mdFinOps(w, projects)
 }
 
 func mdRows(r *estimate.Resource) []mdRow {

@@ -26,7 +26,7 @@ const (
 
 // TableFields lists the columns in the order they are shown.
 var TableFields = []string{FieldPrice, FieldHourlyQuantity, FieldMonthlyQuantity, FieldUnit, FieldCategory,
-	FieldHourlyCost, FieldMonthlyCost}
+	FieldHourlyCost, FieldMonthlyCost, FieldCarbon}
 
 // DefaultTableFields are the columns shown without --fields (as Infracost).
 var DefaultTableFields = []string{FieldMonthlyQuantity, FieldUnit, FieldMonthlyCost}
@@ -36,7 +36,7 @@ var fieldAliases = map[string]string{"quantity": FieldMonthlyQuantity, "monthlyq
 
 var fieldHeaders = map[string]string{FieldPrice: "Price", FieldHourlyQuantity: "Hourly Qty",
 	FieldMonthlyQuantity: "Monthly Qty", FieldUnit: "Unit", FieldCategory: "Category",
-	FieldHourlyCost: "Hourly Cost", FieldMonthlyCost: "Monthly Cost"}
+	FieldHourlyCost: "Hourly Cost", FieldMonthlyCost: "Monthly Cost", FieldCarbon: "kgCO2e/mo"}
 
 // ParseFields validates --fields values ("all" selects every column) and
 // returns them in display order.
@@ -111,6 +111,7 @@ func Table(w io.Writer, projects []Project, opts Options) error {
 	if len(fields) == 0 {
 		fields = DefaultTableFields
 	}
+	fields = withCarbonColumn(fields, projects)
 	t := &tableWriter{w: w, opts: opts, fields: fields}
 	var all []*estimate.Resource
 	for i, p := range projects {
@@ -137,6 +138,7 @@ func Table(w io.Writer, projects []Project, opts Options) error {
 	}
 	estimate.Total(merged)
 	t.footer(merged)
+	t.finops(projects)
 	return t.err
 }
 
@@ -202,6 +204,8 @@ func (t *tableWriter) totalCells(est *estimate.Estimate) []string {
 		switch f {
 		case FieldMonthlyCost:
 			cells[i] = money(est.MonthlyCost)
+		case FieldCarbon:
+			cells[i] = carbonTotalCell(est)
 		case FieldHourlyCost:
 			cells[i] = moneyPlaces(est.HourlyCost, 4)
 		}
@@ -290,6 +294,8 @@ func (t *tableWriter) componentRow(prefix string, c estimate.Component) row {
 			r.cells[i] = mark + moneyPlaces(*c.HourlyCost, 4)
 		case FieldMonthlyCost:
 			r.cells[i] = mark + money(*c.MonthlyCost)
+		case FieldCarbon:
+			r.cells[i] = carbonCell(c)
 		}
 	}
 	return r
