@@ -14,6 +14,7 @@ import (
 	"github.com/tfcost/tfcost/internal/failure"
 	"github.com/tfcost/tfcost/internal/plan"
 	"github.com/tfcost/tfcost/internal/policy"
+	"github.com/tfcost/tfcost/internal/recommend"
 	"github.com/tfcost/tfcost/internal/report"
 	"github.com/tfcost/tfcost/internal/usage"
 )
@@ -53,6 +54,8 @@ type pricedProject struct {
 	Plan    *plan.Plan
 	Prior   *estimate.Estimate
 	Planned *estimate.Estimate
+	// Recs are the planned side's best recommendation per resource.
+	Recs []recommend.Recommendation
 }
 
 // specs resolves the projects to price.
@@ -152,6 +155,7 @@ func priceOne(s planInput, cfg *config.Config, cat *catalog.Catalog, reg *estima
 	pp := pricedProject{Name: s.Name, Path: s.PlanFile, Plan: p, Prior: e.EstimatePrior(p), Planned: e.Estimate(p)}
 	annotateFinOps(cat, pp.Planned, opts.Usage)
 	annotateFinOps(cat, pp.Prior, opts.Usage)
+	pp.Recs = bestRecommendations(p, pp.Planned, cat, opts.Usage)
 	return pp, nil
 }
 
@@ -175,6 +179,7 @@ func (a *projectArgs) buildDiff(g *globalOptions) (*diff.Report, []pricedProject
 	for _, p := range projects {
 		dp := diff.Compare(p.Name, p.Prior, p.Planned, diff.Options{DeriveActions: derive})
 		dp.Path = p.Path
+		dp.Recommendations = p.Recs
 		ps = append(ps, dp)
 	}
 	return diff.NewReport(baselineName, ps...), projects, nil

@@ -11,6 +11,7 @@ import (
 
 	"github.com/tfcost/tfcost/internal/estimate"
 	"github.com/tfcost/tfcost/internal/policy"
+	"github.com/tfcost/tfcost/internal/recommend"
 )
 
 var hundred = decimal.NewFromInt(100)
@@ -115,6 +116,9 @@ type Project struct {
 	// JSON renderer writes the full breakdowns separately).
 	Prior   *estimate.Estimate `json:"-"`
 	Planned *estimate.Estimate `json:"-"`
+	// Recommendations are the planned side's best saving per resource, for
+	// the PR comment's savings note (set by the CLI; nil when not computed).
+	Recommendations []recommend.Recommendation `json:"-"`
 }
 
 // Report is the diff of one or more projects with their aggregate.

@@ -236,6 +236,18 @@ func commentFinOps(r *diff.Report) []string {
 		out = append(out, fmt.Sprintf("Carbon: %s → %s kgCO2e per month (Cloud Carbon Footprint method).",
 			prior.StringFixed(2), planned.StringFixed(2)))
 	}
+	var saving decimal.Decimal
+	n := 0
+	for _, p := range r.Projects {
+		for _, rec := range p.Recommendations {
+			saving = saving.Add(rec.MonthlySaving)
+			n++
+		}
+	}
+	if n > 0 {
+		out = append(out, fmt.Sprintf("Savings available: up to %s per month from %d recommendation(s); run tfcost recommend for the changes and their risk.",
+			money(saving), n))
+	}
 	return out
 }
 
