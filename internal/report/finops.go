@@ -88,8 +88,8 @@ func (f finopsTotals) lines(esc func(string) string) []string {
 			money(r.Min), money(r.Max), money(r.Expected)))
 	}
 	if c := f.Carbon; c != nil && c.Resources > 0 {
-		s := fmt.Sprintf("Carbon: %s kgCO2e per month (%s operational, %s embodied; Cloud Carbon Footprint method, docs/carbon.md).",
-			c.MonthlyKg.StringFixed(2), c.OperationalKg.StringFixed(2), c.EmbodiedKg.StringFixed(2))
+		s := fmt.Sprintf("Carbon: %s kgCO2e per month (%s operational, %s embodied). Method: Cloud Carbon Footprint; coefficients: %s.",
+			c.MonthlyKg.StringFixed(2), c.OperationalKg.StringFixed(2), c.EmbodiedKg.StringFixed(2), esc(c.CoefficientSet))
 		if len(c.Missing) > 0 {
 			types := make([]string, len(c.Missing))
 			for i, t := range c.Missing {
