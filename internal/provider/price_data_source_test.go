@@ -137,15 +137,15 @@ data "tfcost_price" "nat" {
 }
 `,
 			ConfigStateChecks: []statecheck.StateCheck{
-				// rds_instance_hourly.csv db.t4g.small postgres single-az 0.032 × 730 = 23.36
-				statecheck.ExpectKnownValue("data.tfcost_price.db", tfjsonpath.New("monthly_price"), exact("23.36")),
-				// elasticache_node_hourly.csv cache.t4g.small redis ri_3yr_no_upfront 0.017 × 730 = 12.41
-				statecheck.ExpectKnownValue("data.tfcost_price.cache", tfjsonpath.New("hourly_price"), exact("0.017")),
-				statecheck.ExpectKnownValue("data.tfcost_price.cache", tfjsonpath.New("monthly_price"), exact("12.41")),
-				// opensearch_instance_hourly.csv r6g.large.search 0.167 × 730 = 121.91
-				statecheck.ExpectKnownValue("data.tfcost_price.search", tfjsonpath.New("monthly_price"), exact("121.91")),
-				// aws_unit_prices.csv nat_gateway "gateway hour" 0.045 × 730 = 32.85
-				statecheck.ExpectKnownValue("data.tfcost_price.nat", tfjsonpath.New("monthly_price"), exact("32.85")),
+				// Every catalog price less 25%: db 0.032 × 0.75 = 0.024, × 730 = 17.52
+				statecheck.ExpectKnownValue("data.tfcost_price.db", tfjsonpath.New("monthly_price"), exact("17.52")),
+				// cache reserved 0.017 × 0.75 = 0.01275, × 730 = 9.3075
+				statecheck.ExpectKnownValue("data.tfcost_price.cache", tfjsonpath.New("hourly_price"), exact("0.01275")),
+				statecheck.ExpectKnownValue("data.tfcost_price.cache", tfjsonpath.New("monthly_price"), exact("9.3075")),
+				// search 0.167 × 0.75 = 0.12525, × 730 = 91.4325
+				statecheck.ExpectKnownValue("data.tfcost_price.search", tfjsonpath.New("monthly_price"), exact("91.4325")),
+				// NAT 0.045 × 0.75 = 0.03375, × 730 = 24.6375
+				statecheck.ExpectKnownValue("data.tfcost_price.nat", tfjsonpath.New("monthly_price"), exact("24.6375")),
 				statecheck.ExpectKnownValue("data.tfcost_price.linux", tfjsonpath.New("hourly_price"), exact("0.072")),
 				statecheck.ExpectKnownValue("data.tfcost_price.linux", tfjsonpath.New("monthly_price"), exact("52.56")),
 				statecheck.ExpectKnownValue("data.tfcost_price.gp3", tfjsonpath.New("price"), exact("0.07")),
