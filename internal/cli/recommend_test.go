@@ -126,3 +126,19 @@ func TestBreakdownFinOpsJSON(t *testing.T) {
 		t.Errorf("carbon = %+v", p.Carbon)
 	}
 }
+
+// TestFinOpsJSONAsBaseline: breakdown JSON with recommendations, carbon and
+// ranges reads back as a diff baseline (same plan: no change).
+func TestFinOpsJSONAsBaseline(t *testing.T) {
+	base := filepath.Join(t.TempDir(), "base.json")
+	if code, _, errOut := run(t, "breakdown", finopsPlan, "--usage-file", finopsUsage, "--format", "json", "--out-file", base); code != failure.ExitOK {
+		t.Fatalf("breakdown exit %d: %s", code, errOut)
+	}
+	code, out, errOut := run(t, "diff", finopsPlan, "--usage-file", finopsUsage, "--baseline", base)
+	if code != failure.ExitOK {
+		t.Fatalf("diff exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(out, "Compared with") {
+		t.Errorf("diff output:\n%s", out)
+	}
+}

@@ -44,6 +44,21 @@ func (r Risk) String() string {
 // MarshalText renders the risk as low|medium|high in JSON.
 func (r Risk) MarshalText() ([]byte, error) { return []byte(r.String()), nil }
 
+// UnmarshalText reads low|medium|high (tfcost JSON read back as a baseline).
+func (r *Risk) UnmarshalText(b []byte) error {
+	switch string(b) {
+	case "low":
+		*r = Low
+	case "medium":
+		*r = Medium
+	case "high":
+		*r = High
+	default:
+		return fmt.Errorf("unknown risk %q (want low, medium or high)", b)
+	}
+	return nil
+}
+
 // Kind names a recommendation family.
 type Kind string
 

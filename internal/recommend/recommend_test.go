@@ -363,3 +363,17 @@ func TestFargateGraviton(t *testing.T) {
 		t.Fatalf("got %+v", recs)
 	}
 }
+
+func TestRiskJSONRoundTrip(t *testing.T) {
+	for _, r := range []Risk{Low, Medium, High} {
+		b, _ := json.Marshal(r)
+		var back Risk
+		if err := json.Unmarshal(b, &back); err != nil || back != r {
+			t.Errorf("%s: %s → %v (%v)", r, b, back, err)
+		}
+	}
+	var bad Risk
+	if json.Unmarshal([]byte(`"extreme"`), &bad) == nil {
+		t.Error("unknown risk must fail")
+	}
+}
