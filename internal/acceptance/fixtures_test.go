@@ -23,6 +23,8 @@ type fixtureCase struct {
 	region  string
 	regions map[string]string
 	costs   []want
+	// prior prices the values before the change (EstimatePrior).
+	prior bool
 	// bug, when set, describes a known defect that makes the case fail;
 	// the case is then skipped while it still fails (see knownBug).
 	bug string
@@ -76,12 +78,20 @@ func checkCosts(t tb, est *estimate.Estimate, c fixtureCase) {
 func runFixtureCases(t *testing.T, dir string, cases []fixtureCase, unlicensed bool) {
 	e := estimator(t, "")
 	for _, c := range cases {
-		t.Run(strings.TrimSuffix(c.file, ".json"), func(t *testing.T) {
+		name := strings.TrimSuffix(c.file, ".json")
+		if c.prior {
+			name += "/prior"
+		}
+		t.Run(name, func(t *testing.T) {
 			path := filepath.Join(dir, c.file)
 			if unlicensed {
 				path = requireUnlicensed(t, c.file)
 			}
-			est := e.Estimate(readPlan(t, path))
+			p := readPlan(t, path)
+			est := e.Estimate(p)
+			if c.prior {
+				est = e.EstimatePrior(p)
+			}
 			if c.bug != "" {
 				knownBug(t, c.bug, func(r tb) { checkCosts(r, est, c) })
 				return
