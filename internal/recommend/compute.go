@@ -35,7 +35,6 @@ type fleet struct {
 	count       decimal.Decimal // instances running
 	hours       decimal.Decimal // hours a month each runs
 	od          decimal.Decimal // on-demand $/h
-	approx      bool
 	// target is where the type is set in Terraform, and attr the attribute.
 	target, attr string
 }
@@ -45,7 +44,7 @@ func (g *gen) fleet(region, typ string, count, hours decimal.Decimal, target, at
 	if !ok || typ == "" || !count.IsPositive() {
 		return fleet{}, false
 	}
-	return fleet{region: region, typ: typ, count: count, hours: hours, od: p.USD, approx: p.Approximate, target: target, attr: attr}, true
+	return fleet{region: region, typ: typ, count: count, hours: hours, od: p.USD, target: target, attr: attr}, true
 }
 
 // instanceHours is count × hours.

@@ -295,5 +295,3 @@ func money(d decimal.Decimal) string {
 	}
 	return sign + "$" + b.String() + "." + frac
 }
-
-func quote(s string) string { return fmt.Sprintf("%q", s) }
