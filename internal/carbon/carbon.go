@@ -320,6 +320,20 @@ func medianOf(v []decimal.Decimal) decimal.Decimal {
 	return s[n/2-1].Add(s[n/2]).Div(two)
 }
 
+// Resource returns a resource's monthly kgCO2e from its components'
+// footprints without changing it; ok is false when none has carbon figures.
+func (m *Model) Resource(r *estimate.Resource) (kg decimal.Decimal, ok bool) {
+	for _, c := range r.Components {
+		if c.Footprint == nil {
+			continue
+		}
+		if b, found := m.Footprint(*c.Footprint, r.Region); found {
+			kg, ok = kg.Add(b.TotalKg()), true
+		}
+	}
+	return kg, ok
+}
+
 // Annotate sets each resource's CarbonKg (from its components' footprints)
 // and the estimate's Carbon summary. Resources without footprints keep a
 // nil CarbonKg; priced ones are listed by type as missing.

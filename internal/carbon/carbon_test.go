@@ -94,6 +94,9 @@ func TestAnnotate(t *testing.T) {
 	if f := web.Components[0].Footprint; f.KgCO2e == nil || !f.KgCO2e.Equal(d("3.0174")) {
 		t.Errorf("instance line kg = %v, want 3.0174", f.KgCO2e)
 	}
+	if kg, ok := New().Resource(web); !ok || !kg.Round(4).Equal(*web.CarbonKg) {
+		t.Errorf("Model.Resource = %s, %v; Annotate gave %s", kg, ok, web.CarbonKg)
+	}
 	if est.Resources[1].CarbonKg != nil {
 		t.Error("NAT gateway has no footprint and must stay nil")
 	}
