@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/tfcost/tfcost/internal/failure"
 )
 
@@ -140,5 +142,38 @@ func TestFinOpsJSONAsBaseline(t *testing.T) {
 	}
 	if !strings.Contains(out, "Compared with") {
 		t.Errorf("diff output:\n%s", out)
+	}
+}
+
+// TestRecommendFixtures runs recommend on every fixture plan in every format:
+// no failure, and every saving below the resource's current cost.
+func TestRecommendFixtures(t *testing.T) {
+	for _, p := range fixturePlans(t, planDir) {
+		code, out, errOut := run(t, "recommend", p, "--target-reduction", "30", "--format", "json")
+		if code != failure.ExitOK {
+			t.Errorf("%s: exit %d: %s", p, code, errOut)
+			continue
+		}
+		var rep struct {
+			Recs []struct {
+				Resource string `json:"resource"`
+				Current  string `json:"currentMonthlyCost"`
+				Saving   string `json:"monthlySaving"`
+			} `json:"recommendations"`
+		}
+		if err := json.Unmarshal([]byte(out), &rep); err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		for _, r := range rep.Recs {
+			cur, sav := decimal.RequireFromString(r.Current), decimal.RequireFromString(r.Saving)
+			if !sav.IsPositive() || sav.GreaterThan(cur) {
+				t.Errorf("%s: %s saves %s of %s", p, r.Resource, sav, cur)
+			}
+		}
+		for _, f := range []string{"table", "markdown"} {
+			if code, _, errOut := run(t, "recommend", p, "--format", f); code != failure.ExitOK {
+				t.Errorf("%s %s: exit %d: %s", p, f, code, errOut)
+			}
+		}
 	}
 }
