@@ -14,6 +14,8 @@ import (
 
 	"github.com/tfcost/tfcost/internal/catalog"
 	"github.com/tfcost/tfcost/internal/failure"
+	"github.com/tfcost/tfcost/internal/golden"
+	"github.com/tfcost/tfcost/internal/report"
 )
 
 // Plans are shared with the plan reader's tests (copied there from the
@@ -181,6 +183,22 @@ func TestBreakdownFixtures(t *testing.T) {
 				}
 				if err := schema.Validate(inst); err != nil {
 					t.Errorf("JSON does not match the schema: %v", err)
+				}
+				// The streaming JSON writer must write what encoding/json
+				// writes for the same document (no field forgotten).
+				var root report.JSONRoot
+				if err := json.Unmarshal([]byte(out), &root); err != nil {
+					t.Fatal(err)
+				}
+				var re bytes.Buffer
+				enc := json.NewEncoder(&re)
+				enc.SetIndent("", "  ")
+				enc.SetEscapeHTML(false)
+				if err := enc.Encode(&root); err != nil {
+					t.Fatal(err)
+				}
+				if re.String() != out {
+					t.Errorf("JSON writer and encoding/json differ:\n%s", golden.Diff(re.String(), out))
 				}
 			}
 		})
