@@ -13,11 +13,12 @@ func RegionalOnly(service string) bool { return regionalOnly[service] }
 
 // NoFallback reports whether a missing figure for (service, item) must stay
 // missing rather than borrow FallbackRegion's: per-class instance prices of
-// the RegionalOnly services (their items contain "/", e.g.
+// the RegionalOnly services (their items contain "/" and no space, e.g.
 // "db.t3.micro/mysql/single-az/on_demand"). Their unit prices (RDS storage,
-// EC2 detailed monitoring) fall back like any other unit price.
+// EC2 detailed monitoring, "Aurora I/O requests (standard)") are prose with
+// spaces and fall back like any other unit price.
 func NoFallback(service, item string) bool {
-	return regionalOnly[service] && strings.Contains(item, "/")
+	return regionalOnly[service] && strings.Contains(item, "/") && !strings.Contains(item, " ")
 }
 
 // Info is what `tfcost catalog info` prints: where the figures come from,
