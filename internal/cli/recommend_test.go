@@ -177,3 +177,21 @@ func TestRecommendFixtures(t *testing.T) {
 		}
 	}
 }
+
+// TestOutputKeepsFinOps: tfcost output on a breakdown JSON keeps the carbon
+// total, per-1k figures and recommendations.
+func TestOutputKeepsFinOps(t *testing.T) {
+	js := filepath.Join(t.TempDir(), "b.json")
+	if code, _, errOut := run(t, "breakdown", finopsPlan, "--usage-file", finopsUsage, "--format", "json", "--out-file", js); code != failure.ExitOK {
+		t.Fatalf("breakdown exit %d: %s", code, errOut)
+	}
+	code, out, errOut := run(t, "output", "--path", js, "--format", "table")
+	if code != failure.ExitOK {
+		t.Fatalf("output exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"Carbon: 53.55 kgCO2e", "Per 1,000 requests", "Range at autoscaling bounds: $1,193.08 – $2,402.58", "aws_autoscaling_group.workers: mixed_instances_policy"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}

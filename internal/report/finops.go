@@ -170,12 +170,20 @@ func carbonTotalCell(est *estimate.Estimate) string {
 	return est.Carbon.MonthlyKg.StringFixed(2)
 }
 
-// hasCarbon reports whether any project carries carbon figures: the table
-// then shows the carbon column by default.
+// hasCarbon reports whether any line carries a carbon figure: the table then
+// shows the carbon column by default. (tfcost JSON read back has project
+// totals but no per-line figures, so its tables keep the usual columns.)
 func hasCarbon(projects []Project) bool {
 	for _, p := range projects {
-		if p.Estimate != nil && p.Estimate.Carbon != nil && p.Estimate.Carbon.Resources > 0 {
-			return true
+		if p.Estimate == nil {
+			continue
+		}
+		for _, r := range p.Estimate.Resources {
+			for _, c := range r.Components {
+				if c.Footprint != nil && c.Footprint.KgCO2e != nil {
+					return true
+				}
+			}
 		}
 	}
 	return false

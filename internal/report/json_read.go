@@ -52,6 +52,8 @@ func ReadJSON(name string, data []byte) ([]Project, *JSONRoot, error) {
 	for _, jp := range root.Projects {
 		p := Project{Name: jp.Name, Path: jp.Metadata.Path}
 		p.Estimate = fromBreakdown(jp, jp.Breakdown)
+		// FinOps figures of the planned side (per-line carbon is not in the JSON).
+		p.Estimate.Carbon, p.Estimate.Unit, p.Recommendations = jp.Carbon, jp.UnitEconomics, jp.Recommendations
 		if jp.PastBreakdown != nil && (len(jp.PastBreakdown.Resources) > 0 || len(jp.PastBreakdown.FreeResources) > 0 ||
 			len(jp.PastBreakdown.UnsupportedResources) > 0) {
 			p.Past = fromBreakdown(jp, jp.PastBreakdown)
@@ -72,7 +74,7 @@ func fromBreakdown(jp JSONProject, b *JSONBreakdown) *estimate.Estimate {
 		for _, jr := range rs {
 			r := &estimate.Resource{Address: jr.Name, Type: jr.ResourceType, Module: jr.Module, Region: jr.Region,
 				RegionSource: jr.RegionSource, Action: jr.Action, Status: estimate.Status(jr.Status), Tags: jr.Tags,
-				Range: jr.Range, Warnings: jr.Warnings, Note: jr.Note}
+				Range: jr.Range, CarbonKg: jr.CarbonKg, Warnings: jr.Warnings, Note: jr.Note}
 			if r.Status == "" {
 				r.Status = status
 			}
