@@ -48,6 +48,11 @@ import (
 // Per database: 0.017 × 730 = 12.41; storage 5 × 0.115 = 0.575;
 // backup adds nothing without usage. 12.41 + 0.575 = 12.985.
 // Total: 12 × 4.596 + 2 × 12.985 = 55.152 + 25.97 = 81.122.
+//
+// Not in tfcost's model (so not in these figures): the six no-op instances
+// have public IPv4 addresses (associate_public_ip_address, public_ip), which
+// AWS bills at 0.005 USD/h (3.65 a month each) since February 2024; only
+// aws_eip is priced for that today.
 const (
 	v014Instance = "4.596"
 	v014DB       = "12.985"
