@@ -30,7 +30,8 @@ type expression struct {
 
 type configResource struct {
 	providerKey string
-	// refs are module-relative resource addresses ("aws_x.y") per attribute.
+	// refs are the raw references per top-level attribute ("aws_x.y.arn",
+	// "module.td.arn", "var.subnets"), resolved per module instance.
 	refs map[string][]string
 }
 
@@ -38,6 +39,7 @@ type configModule struct {
 	parent   string
 	calls    map[string]expression      // module call arguments by variable name
 	defaults map[string]json.RawMessage // variable defaults declared in the module
+	outputs  map[string][]string        // output name → references of its expression
 }
 
 func (p *parser) configuration() bool {
@@ -134,7 +136,7 @@ func (p *parser) stringList(out *[]string) bool {
 func (p *parser) configModule(path string) *configModule {
 	m := p.cfg.modules[path]
 	if m == nil {
-		m = &configModule{calls: map[string]expression{}, defaults: map[string]json.RawMessage{}}
+		m = &configModule{calls: map[string]expression{}, defaults: map[string]json.RawMessage{}, outputs: map[string][]string{}}
 		p.cfg.modules[path] = m
 	}
 	return m
@@ -158,6 +160,18 @@ func (p *parser) module(path string) bool {
 			}
 			return s.object("an object of module calls", func(name []byte) bool {
 				return p.moduleCall(path, joinAddr(path, "module."+string(name)))
+			})
+		case "outputs":
+			if s.isNull() {
+				return true
+			}
+			return s.object("an object of outputs", func(name []byte) bool {
+				var refs []string
+				ok := p.collectRefs(&refs)
+				if len(refs) > 0 {
+					m.outputs[string(name)] = refs
+				}
+				return ok
 			})
 		case "variables":
 			if s.isNull() {
@@ -236,13 +250,11 @@ func (p *parser) configResource(path string) bool {
 			ok = s.object("an object of resource expressions", func(attr []byte) bool {
 				var list []string
 				ok := p.collectRefs(&list)
-				if ok {
-					if rs := resourceRefs(list); len(rs) > 0 {
-						if refs == nil {
-							refs = map[string][]string{}
-						}
-						refs[string(attr)] = rs
+				if ok && len(list) > 0 {
+					if refs == nil {
+						refs = map[string][]string{}
 					}
+					refs[string(attr)] = list
 				}
 				return ok
 			})
@@ -287,35 +299,117 @@ var notResources = map[string]bool{
 	"path": true, "terraform": true, "self": true, "ephemeral": true,
 }
 
-// resourceRefs turns references ("aws_x.y.arn", "aws_x.y[0]", "var.z")
-// into distinct resource base addresses ("aws_x.y").
-func resourceRefs(list []string) []string {
-	var out []string
-	for _, ref := range list {
-		typ, rest, ok := strings.Cut(ref, ".")
-		if !ok || notResources[typ] || typ == "" {
+// maxRefDepth bounds how many module outputs and variables a reference is
+// followed through.
+const maxRefDepth = 16
+
+// absRefs turns references made in module instance inst (config path
+// cfgMod) into absolute resource base addresses. A resource reference
+// stays in the same module instance ("aws_x.y.arn" → "<inst>.aws_x.y");
+// "module.m.out" follows output "out" of that module call into it, and
+// "var.v" follows the module call's argument back to the parent module, so
+// that an ECS service finds a task definition made in another module.
+func (p *parser) absRefs(raws []string, inst, cfgMod string, depth int, out []string) []string {
+	if depth > maxRefDepth {
+		return out
+	}
+	for _, ref := range raws {
+		first, rest, ok := strings.Cut(ref, ".")
+		if !ok || first == "" {
 			continue
 		}
-		name := rest
-		if i := strings.IndexAny(name, ".["); i >= 0 {
-			name = name[:i]
-		}
-		if name == "" {
-			continue
-		}
-		addr := typ + "." + name
-		dup := false
-		for _, o := range out {
-			if o == addr {
-				dup = true
-				break
+		switch first {
+		case "module":
+			call, key, output := splitModuleRef(rest)
+			if call == "" || output == "" {
+				continue
 			}
-		}
-		if !dup {
-			out = append(out, addr)
+			childCfg := joinAddr(cfgMod, "module."+call)
+			m := p.cfg.modules[childCfg]
+			if m == nil {
+				continue
+			}
+			out = p.absRefs(m.outputs[output], joinAddr(inst, "module."+call+key), childCfg, depth+1, out)
+		case "var":
+			if cfgMod == "" {
+				continue
+			}
+			name := rest
+			if i := strings.IndexAny(name, ".["); i >= 0 {
+				name = name[:i]
+			}
+			m := p.cfg.modules[cfgMod]
+			if m == nil {
+				continue
+			}
+			if e, ok := m.calls[name]; ok {
+				out = p.absRefs(e.references, parentModule(inst), m.parent, depth+1, out)
+			}
+		default:
+			if notResources[first] {
+				continue
+			}
+			name := rest
+			if i := strings.IndexAny(name, ".["); i >= 0 {
+				name = name[:i]
+			}
+			if name == "" {
+				continue
+			}
+			out = appendNew(out, joinAddr(inst, first+"."+name))
 		}
 	}
 	return out
+}
+
+// splitModuleRef splits `m[0].out.x` (after "module.") into the call name,
+// its instance key as written ("[0]" or "") and the output name.
+func splitModuleRef(rest string) (call, key, output string) {
+	i := strings.IndexAny(rest, ".[")
+	if i < 0 {
+		return rest, "", ""
+	}
+	call, rest = rest[:i], rest[i:]
+	if rest[0] == '[' {
+		end := closingBracket(rest)
+		if end < 0 {
+			return "", "", ""
+		}
+		key, rest = rest[:end+1], rest[end+1:]
+	}
+	rest, ok := strings.CutPrefix(rest, ".")
+	if !ok {
+		return call, key, ""
+	}
+	if i := strings.IndexAny(rest, ".["); i >= 0 {
+		rest = rest[:i]
+	}
+	return call, key, rest
+}
+
+// closingBracket finds the ']' closing s[0] == '[', skipping quoted keys.
+func closingBracket(s string) int {
+	inStr := false
+	for i := 1; i < len(s); i++ {
+		switch c := s[i]; {
+		case inStr && c == '\\':
+			i++
+		case c == '"':
+			inStr = !inStr
+		case !inStr && c == ']':
+			return i
+		}
+	}
+	return -1
+}
+
+func appendNew(list []string, s string) []string {
+	for _, o := range list {
+		if o == s {
+			return list
+		}
+	}
+	return append(list, s)
 }
 
 func joinAddr(prefix, rest string) string {
@@ -337,22 +431,20 @@ func (p *parser) resolve() {
 		if cr := p.cfg.resources[joinAddr(cfgMod, r.Type+"."+r.Name)]; cr != nil {
 			r.ProviderConfigKey = cr.providerKey
 			if len(cr.refs) > 0 {
-				if r.ModuleAddress == "" {
-					r.References = cr.refs // shared, read-only
-				} else {
-					k := [2]string{r.ModuleAddress, joinAddr(cfgMod, r.Type+"."+r.Name)}
-					m, ok := refCache[k]
-					if !ok {
-						m = make(map[string][]string, len(cr.refs))
-						for attr, rs := range cr.refs {
-							abs := make([]string, len(rs))
-							for j, a := range rs {
-								abs[j] = r.ModuleAddress + "." + a
-							}
+				// Every instance of a resource in one module instance
+				// shares the resolved map (read-only).
+				k := [2]string{r.ModuleAddress, joinAddr(cfgMod, r.Type+"."+r.Name)}
+				m, ok := refCache[k]
+				if !ok {
+					m = make(map[string][]string, len(cr.refs))
+					for attr, raws := range cr.refs {
+						if abs := p.absRefs(raws, r.ModuleAddress, cfgMod, 0, nil); len(abs) > 0 {
 							m[attr] = abs
 						}
-						refCache[k] = m
 					}
+					refCache[k] = m
+				}
+				if len(m) > 0 {
 					r.References = m
 				}
 			}

@@ -110,7 +110,7 @@ func newParser(name string, data []byte, opts Options) *parser {
 		cfg: configuration{
 			providers: map[string]*providerConfig{},
 			resources: map[string]*configResource{},
-			modules:   map[string]*configModule{"": {calls: map[string]expression{}, defaults: map[string]json.RawMessage{}}},
+			modules:   map[string]*configModule{},
 		},
 	}
 }

@@ -62,7 +62,11 @@ type Resource struct {
 
 	// References maps a top-level attribute name to the addresses of the
 	// resources its configuration expression refers to (absolute addresses
-	// without index, e.g. "module.app.aws_ecs_task_definition.api").
+	// without index, e.g. "module.app.aws_ecs_task_definition.api"),
+	// including references in nested blocks (launch_template[0].id counts
+	// for "launch_template") and references made through module outputs
+	// (module.td.arn) and module variables (var.task_definition_arn).
+	// Resources of one module instance share the map: do not modify it.
 	References map[string][]string
 }
 

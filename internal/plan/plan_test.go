@@ -562,3 +562,52 @@ func TestBinaryPlanFile(t *testing.T) {
 		t.Errorf("from another directory: %v", err)
 	}
 }
+
+// TestReferencesThroughModules follows a reference through a module output
+// and through a module variable, as when the task definition and the
+// service are made in different modules.
+func TestReferencesThroughModules(t *testing.T) {
+	const doc = `{
+  "format_version": "1.2",
+  "resource_changes": [
+    {"address": "module.td.aws_ecs_task_definition.this", "module_address": "module.td", "mode": "managed", "type": "aws_ecs_task_definition", "name": "this", "change": {"actions": ["create"], "before": null, "after": {}}},
+    {"address": "module.td2[1].aws_ecs_task_definition.this", "module_address": "module.td2[1]", "mode": "managed", "type": "aws_ecs_task_definition", "name": "this", "index": null, "change": {"actions": ["create"], "before": null, "after": {}}},
+    {"address": "module.svc.aws_ecs_service.this", "module_address": "module.svc", "mode": "managed", "type": "aws_ecs_service", "name": "this", "change": {"actions": ["create"], "before": null, "after": {}}},
+    {"address": "aws_ecs_service.direct", "mode": "managed", "type": "aws_ecs_service", "name": "direct", "change": {"actions": ["create"], "before": null, "after": {}}},
+    {"address": "aws_ecs_service.counted", "mode": "managed", "type": "aws_ecs_service", "name": "counted", "change": {"actions": ["create"], "before": null, "after": {}}}
+  ],
+  "configuration": {"root_module": {
+    "resources": [
+      {"address": "aws_ecs_service.direct", "mode": "managed", "type": "aws_ecs_service", "name": "direct",
+       "expressions": {"task_definition": {"references": ["module.td.arn", "module.td"]}}},
+      {"address": "aws_ecs_service.counted", "mode": "managed", "type": "aws_ecs_service", "name": "counted",
+       "expressions": {"task_definition": {"references": ["module.td2[1].arn", "module.td2[1]", "module.td2"]}}}
+    ],
+    "module_calls": {
+      "td": {"module": {
+        "outputs": {"arn": {"expression": {"references": ["aws_ecs_task_definition.this.arn", "aws_ecs_task_definition.this"]}}},
+        "resources": [{"address": "aws_ecs_task_definition.this", "mode": "managed", "type": "aws_ecs_task_definition", "name": "this", "expressions": {}}]}},
+      "td2": {"count_expression": {"constant_value": 2}, "module": {
+        "outputs": {"arn": {"expression": {"references": ["aws_ecs_task_definition.this.arn", "aws_ecs_task_definition.this"]}}},
+        "resources": [{"address": "aws_ecs_task_definition.this", "mode": "managed", "type": "aws_ecs_task_definition", "name": "this"}]}},
+      "svc": {"expressions": {"task_definition_arn": {"references": ["module.td.arn", "module.td"]}}, "module": {
+        "resources": [{"address": "aws_ecs_service.this", "mode": "managed", "type": "aws_ecs_service", "name": "this",
+          "expressions": {"task_definition": {"references": ["var.task_definition_arn"]}}}]}}
+    }}}
+}`
+	p, err := Parse("modules.json", []byte(doc), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for addr, want := range map[string]string{
+		"module.svc.aws_ecs_service.this": "module.td.aws_ecs_task_definition.this",
+		"aws_ecs_service.direct":          "module.td.aws_ecs_task_definition.this",
+		"aws_ecs_service.counted":         "module.td2[1].aws_ecs_task_definition.this",
+	} {
+		r := byAddr(t, p, addr)
+		got := p.Referenced(r, "task_definition", "aws_ecs_task_definition")
+		if len(got) != 1 || got[0].Address != want {
+			t.Errorf("%s: task definition %v (references %v), want %s", addr, got, r.References, want)
+		}
+	}
+}
