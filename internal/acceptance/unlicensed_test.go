@@ -1,6 +1,10 @@
 package acceptance
 
-import "testing"
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
 
 // TestUnlicensedPlans hand-checks the plans of plans/unlicensed, read in
 // place from ../../../shared (never copied; skipped when absent). Regions
@@ -252,4 +256,54 @@ func TestUnlicensedPlans(t *testing.T) {
 		},
 	}
 	runFixtureCases(t, unlicensedDir, cases, true)
+}
+
+// TestUnlicensedServerlessByType: necron-1.13.4-serverless-large.json is a
+// large serverless site; its fixed monthly
+// costs are checked per type. The default provider has no region and the
+// aws.us_east_1 alias says us-east-1; the resources' own region attributes
+// agree, so everything is priced in us-east-1.
+//
+//	aws_cloudwatch_dashboard     5 × 3   = 15   (aws_unit_prices.csv, cloudwatch dashboard)
+//	aws_cloudwatch_metric_alarm 27 × 0.1 = 2.7  (standard resolution, one metric each)
+//	aws_secretsmanager_secret    2 × 0.4 = 0.8
+//	aws_route53_zone             1 × 0.5 = 0.5  (hosted zone, first 25)
+//
+// Lambda, API Gateway, DynamoDB on-demand, S3, SNS and logs are usage-based
+// (0 without usage); CloudFront and Route 53 queries have no catalog price
+// (unpriced); WAF, Synthetics and Budgets are not supported yet.
+// Total 15 + 2.7 + 0.8 + 0.5 = 19.
+func TestUnlicensedServerlessByType(t *testing.T) {
+	est := estimator(t, "").Estimate(readPlan(t, requireUnlicensed(t, "necron-1.13.4-serverless-large.json")))
+	want := map[string][2]string{ // type → count, monthly
+		"aws_cloudwatch_dashboard":    {"5", "15"},
+		"aws_cloudwatch_metric_alarm": {"27", "2.7"},
+		"aws_secretsmanager_secret":   {"2", "0.8"},
+		"aws_route53_zone":            {"1", "0.5"},
+	}
+	for _, tt := range est.Types {
+		if tt.Monthly.IsZero() {
+			continue
+		}
+		w, ok := want[tt.Type]
+		if !ok {
+			t.Errorf("%s: %d resources cost %s a month, not in the hand-checked list", tt.Type, tt.Count, tt.Monthly)
+			continue
+		}
+		delete(want, tt.Type)
+		if got := [2]string{fmt.Sprint(tt.Count), tt.Monthly.String()}; !dec(t, got[1]).Equal(dec(t, w[1])) || got[0] != w[0] {
+			t.Errorf("%s: %s resources, %s a month; want %s, %s", tt.Type, got[0], got[1], w[0], w[1])
+		}
+	}
+	for typ := range want {
+		t.Errorf("%s: no cost in the estimate", typ)
+	}
+	if !est.MonthlyCost.Equal(dec(t, "19")) {
+		t.Errorf("total %s, want 19", est.MonthlyCost)
+	}
+	for _, r := range est.Resources {
+		if strings.HasPrefix(r.Type, "aws_") && r.Region != "us-east-1" {
+			t.Errorf("%s: region %q (%s), want us-east-1", r.Address, r.Region, r.RegionSource)
+		}
+	}
 }
