@@ -436,6 +436,11 @@ func (p *parser) addChange(rc *rawChange, start int) bool {
 	}
 	if len(rc.index) > 0 && string(rc.index) != "null" {
 		r.Index = string(rc.index)
+	} else if strings.HasSuffix(address, "]") {
+		// Some plans leave out "index": take it from the address.
+		if i := strings.LastIndexByte(address[:len(address)-1], '['); i >= 0 && !strings.Contains(address[i:], ".") {
+			r.Index = address[i+1 : len(address)-1]
+		}
 	}
 	if r.Type == "" || r.Name == "" {
 		mod, typ, name := splitAddress(address)

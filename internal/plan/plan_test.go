@@ -611,3 +611,29 @@ func TestReferencesThroughModules(t *testing.T) {
 		}
 	}
 }
+
+// TestPlannedValuesDeletes: without resource_changes, a prior resource that
+// is not planned any more is a delete; Terraform 0.12's relative prior_state
+// addresses are made absolute.
+func TestPlannedValuesDeletes(t *testing.T) {
+	const doc = `{"format_version": "0.1",
+  "planned_values": {"root_module": {"child_modules": [{"resources": [
+    {"address": "module.m.aws_instance.web[0]", "mode": "managed", "type": "aws_instance", "name": "web", "index": 0, "values": {"instance_type": "t3.micro"}}],
+    "address": "module.m"}]}},
+  "prior_state": {"values": {"root_module": {"child_modules": [{"address": "module.m", "resources": [
+    {"address": "aws_instance.web", "mode": "managed", "type": "aws_instance", "name": "web", "index": 0, "values": {"instance_type": "t3.micro"}},
+    {"address": "aws_instance.web", "mode": "managed", "type": "aws_instance", "name": "web", "index": 1, "values": {"instance_type": "t3.micro", "availability_zone": "eu-west-1b"}}]}]}}}}`
+	p, err := Parse("pv.json", []byte(doc), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range p.Resources {
+		got = append(got, r.Address+" "+string(r.Action)+" "+r.Region)
+	}
+	// web[0] has no region of its own: it takes its provider's, revealed by web[1]'s zone.
+	want := []string{"module.m.aws_instance.web[0] no-op eu-west-1", "module.m.aws_instance.web[1] delete eu-west-1"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

@@ -3,6 +3,7 @@ package plan
 import (
 	"bytes"
 	"encoding/json"
+	"strings"
 )
 
 // valuesResource is one resource of planned_values or prior_state.
@@ -16,9 +17,10 @@ type valuesResource struct {
 // fromValues builds the resources from planned_values when the plan has no
 // resource_changes (hand-made or very old plans): a resource absent from
 // prior_state is a create, one whose values are unchanged a no-op, any
-// other an update.
+// other an update, and a prior resource absent from planned_values a delete.
 func (p *parser) fromValues() bool {
 	prior := map[string]*valuesResource{}
+	var order []*valuesResource
 	s := &p.s
 	if p.priorState.end > p.priorState.start && s.data[p.priorState.start] == '{' {
 		ok := p.within(p.priorState, func() bool {
@@ -27,21 +29,44 @@ func (p *parser) fromValues() bool {
 					_, ok := s.skipValue()
 					return ok
 				}
-				return p.valuesRoot(func(vr *valuesResource) { prior[vr.address] = vr })
+				return p.valuesRoot(func(vr *valuesResource) {
+					if vr.mode != "data" {
+						prior[vr.address] = vr
+						order = append(order, vr)
+					}
+				})
 			})
 		})
 		if !ok {
 			return false
 		}
 	}
-	if p.plannedValues.end <= p.plannedValues.start || s.data[p.plannedValues.start] != '{' {
-		return true
+	if p.plannedValues.end > p.plannedValues.start && s.data[p.plannedValues.start] == '{' {
+		if !p.within(p.plannedValues, func() bool { return p.valuesRoot(p.addValuesResource(prior)) }) {
+			return false
+		}
 	}
-	return p.within(p.plannedValues, func() bool { return p.valuesRoot(p.addValuesResource(prior)) })
+	for _, vr := range order {
+		if prior[vr.address] == nil {
+			continue // still planned
+		}
+		r := &Resource{Address: vr.address, ModuleAddress: vr.moduleAddress, Type: vr.typ, Name: vr.name,
+			ProviderName: vr.providerName, Before: p.keep(vr.values), Action: ActionDelete, Index: indexOf(vr)}
+		p.plan.Resources = append(p.plan.Resources, r)
+		p.infos = append(p.infos, facts(r, vr.info))
+	}
+	return true
+}
+
+func indexOf(vr *valuesResource) string {
+	if len(vr.index) > 0 && string(vr.index) != "null" {
+		return string(vr.index)
+	}
+	return ""
 }
 
 // addValuesResource returns the callback that turns a planned_values
-// resource into a Resource.
+// resource into a Resource; it removes the resource from prior.
 func (p *parser) addValuesResource(prior map[string]*valuesResource) func(*valuesResource) {
 	return func(vr *valuesResource) {
 		if vr.mode == "data" {
@@ -49,16 +74,19 @@ func (p *parser) addValuesResource(prior map[string]*valuesResource) func(*value
 			return
 		}
 		r := &Resource{Address: vr.address, ModuleAddress: vr.moduleAddress, Type: vr.typ, Name: vr.name,
-			ProviderName: vr.providerName, After: p.keep(vr.values), Action: ActionCreate}
-		if len(vr.index) > 0 && string(vr.index) != "null" {
-			r.Index = string(vr.index)
-		}
+			ProviderName: vr.providerName, Action: ActionCreate, Index: indexOf(vr)}
 		if old := prior[vr.address]; old != nil {
+			delete(prior, vr.address)
 			r.Before = p.keep(old.values)
 			r.Action = ActionUpdate
 			if bytes.Equal(old.values, vr.values) {
 				r.Action = ActionNoOp
 			}
+		}
+		if r.Action == ActionNoOp {
+			r.After = r.Before
+		} else {
+			r.After = p.keep(vr.values)
 		}
 		p.plan.Resources = append(p.plan.Resources, r)
 		p.infos = append(p.infos, facts(r, vr.info))
@@ -104,27 +132,40 @@ func (p *parser) valuesRoot(fn func(*valuesResource)) bool {
 
 func (p *parser) valuesModule(fn func(*valuesResource)) bool {
 	s := &p.s
-	var children []span
+	var children, resources []span
+	mod := ""
 	ok := s.object("a module object", func(k []byte) bool {
 		switch string(k) {
-		case "resources":
+		case "address":
+			v, ok := s.strOrNull("a string module address")
+			mod = v
+			return ok
+		case "resources", "child_modules":
 			if s.isNull() {
 				return true
 			}
-			return s.array("an array of resources", func() bool { return p.valuesResource(fn) })
-		case "child_modules":
-			if s.isNull() {
-				return true
+			list := &resources
+			if string(k) == "child_modules" {
+				list = &children
 			}
-			return s.array("an array of child modules", func() bool {
+			return s.array("an array", func() bool {
 				sp, ok := p.skipSpan()
-				children = append(children, sp)
+				*list = append(*list, sp)
 				return ok
 			})
 		}
 		_, ok := s.skipValue()
 		return ok
 	})
+	// Resources are read once the module's address is known: it may come
+	// after them, and Terraform 0.12 wrote prior_state resource addresses
+	// relative to their module and without the instance key.
+	for _, r := range resources {
+		if !ok {
+			break
+		}
+		ok = p.within(r, func() bool { return p.valuesResource(mod, fn) })
+	}
 	for _, c := range children {
 		if !ok {
 			break
@@ -134,7 +175,7 @@ func (p *parser) valuesModule(fn func(*valuesResource)) bool {
 	return ok
 }
 
-func (p *parser) valuesResource(fn func(*valuesResource)) bool {
+func (p *parser) valuesResource(mod string, fn func(*valuesResource)) bool {
 	s := &p.s
 	vr := &valuesResource{}
 	ok := s.object("a resource object", func(k []byte) bool {
@@ -162,6 +203,12 @@ func (p *parser) valuesResource(fn func(*valuesResource)) bool {
 		return ok
 	})
 	if ok && vr.address != "" {
+		if mod != "" && !strings.HasPrefix(vr.address, mod+".") {
+			vr.address = mod + "." + vr.address
+		}
+		if idx := indexOf(vr); idx != "" && !strings.HasSuffix(vr.address, "]") {
+			vr.address += "[" + idx + "]"
+		}
 		mod, typ, name := splitAddress(vr.address)
 		vr.moduleAddress = p.intern([]byte(mod))
 		if vr.typ == "" || vr.name == "" {
