@@ -545,7 +545,7 @@ func (s *scanner) strOrNull(what string) (string, bool) {
 	return s.str(what)
 }
 
-// nullable skips a null and reports true when the value was null.
+// isNull consumes a null and reports whether the value was one.
 func (s *scanner) isNull() bool {
 	if s.peek() == 'n' && s.literal("null") {
 		return true
