@@ -159,6 +159,10 @@ func (e *Estimator) priceResource(p *plan.Plan, r *plan.Resource, prior bool) *R
 	case !ok && isUtility(r.Type):
 		out.Status = StatusFree
 		return out
+	case !ok && !isAWS(r):
+		out.Status = StatusSkipped
+		out.Note = "not an AWS resource: tfcost prices AWS resources only"
+		return out
 	case !ok:
 		out.Status = StatusUnsupported
 		out.Note = "not supported yet"

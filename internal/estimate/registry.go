@@ -3,6 +3,8 @@ package estimate
 import (
 	"sort"
 	"strings"
+
+	"github.com/tfcost/tfcost/internal/plan"
 )
 
 // Rule prices one resource type. Rules are plain values registered explicitly
@@ -101,4 +103,10 @@ func isUtility(typ string) bool {
 		}
 	}
 	return false
+}
+
+// isAWS reports whether a resource belongs to the AWS provider (by type
+// prefix, or by provider source address for renamed local providers).
+func isAWS(r *plan.Resource) bool {
+	return strings.HasPrefix(r.Type, "aws_") || strings.HasSuffix(r.ProviderName, "/aws")
 }
