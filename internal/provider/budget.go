@@ -12,7 +12,9 @@ import (
 
 // budgetSet turns the nested `budget` attribute into a policy set, so the
 // attribute and a policy file's budget/guardrail blocks share one meaning
-// (inclusive limits, a percent guardrail with no prior cost not applicable).
+// (inclusive limits, a percent guardrail with no prior cost not applicable,
+// `bound` choosing the range figure, carbon_limit_kg as a budget's
+// carbon_limit).
 func budgetSet(b *budgetModel) (*policy.Set, error) {
 	name := "budget"
 	if n := b.Name.ValueString(); n != "" {
@@ -30,7 +32,39 @@ func budgetSet(b *budgetModel) (*policy.Set, error) {
 	if err != nil {
 		return nil, err
 	}
-	return policy.Budget(name, limit, inc, pct, b.Enforcement.ValueString()), nil
+	carbonKg, err := optDecimal(b.CarbonLimitKg, "carbon_limit_kg")
+	if err != nil {
+		return nil, err
+	}
+	set := policy.Budget(name, limit, inc, pct, b.Enforcement.ValueString())
+	bound := policy.BoundExpected
+	if v := b.Bound.ValueString(); v != "" {
+		bound = policy.Bound(v)
+	}
+	var budget *policy.Policy
+	for _, p := range set.Policies {
+		if p.Kind == policy.KindBudget {
+			budget = p
+		}
+	}
+	if budget == nil && carbonKg != nil {
+		// A carbon-only budget: a budget block with carbon_limit and no limit,
+		// as a policy file would write it.
+		enf := policy.Enforcement(b.Enforcement.ValueString())
+		if enf == "" {
+			enf = policy.Hard
+		}
+		budget = &policy.Policy{Name: name, Kind: policy.KindBudget, Enforcement: enf}
+		set.Policies = append([]*policy.Policy{budget}, set.Policies...)
+	}
+	if budget != nil {
+		budget.Bound = bound
+		if carbonKg != nil {
+			// The key is the policy file's attribute name (policy.extraBudgetAttributes).
+			budget.Extra = map[string]decimal.Decimal{"carbon_limit": *carbonKg}
+		}
+	}
+	return set, nil
 }
 
 // gateError is a problem with the gate's own input, tied to one attribute.

@@ -16,6 +16,7 @@ import (
 	"github.com/tfcost/tfcost/internal/carbon"
 	"github.com/tfcost/tfcost/internal/estimate"
 	"github.com/tfcost/tfcost/internal/plan"
+	"github.com/tfcost/tfcost/internal/recommend"
 	"github.com/tfcost/tfcost/internal/usage"
 )
 
@@ -56,6 +57,11 @@ type estimateDataSourceModel struct {
 	Unpriced         []string            `tfsdk:"unpriced"`
 	Violations       []violationModel    `tfsdk:"violations"`
 	CatalogDate      types.String        `tfsdk:"catalog_date"`
+
+	MonthlyCostRange *rangeModel           `tfsdk:"monthly_cost_range"`
+	CarbonKgMonthly  types.Number          `tfsdk:"carbon_kg_monthly"`
+	CarbonMethod     types.String          `tfsdk:"carbon_method"`
+	Recommendations  []recommendationModel `tfsdk:"recommendations"`
 }
 
 type budgetModel struct {
@@ -64,6 +70,8 @@ type budgetModel struct {
 	MaxIncrease        types.Number `tfsdk:"max_increase"`
 	MaxIncreasePercent types.Number `tfsdk:"max_increase_percent"`
 	Enforcement        types.String `tfsdk:"enforcement"`
+	Bound              types.String `tfsdk:"bound"`
+	CarbonLimitKg      types.Number `tfsdk:"carbon_limit_kg"`
 }
 
 type resourceCostModel struct {
@@ -73,6 +81,32 @@ type resourceCostModel struct {
 	HourlyCost  types.Number     `tfsdk:"hourly_cost"`
 	MonthlyCost types.Number     `tfsdk:"monthly_cost"`
 	Components  []componentModel `tfsdk:"components"`
+	// Range is nil (null) for resources that are not priced.
+	MonthlyCostRange *rangeModel  `tfsdk:"monthly_cost_range"`
+	CarbonKgMonthly  types.Number `tfsdk:"carbon_kg_monthly"`
+}
+
+// rangeModel is an estimate.Range: {min, expected, max} monthly cost.
+type rangeModel struct {
+	Min      types.Number `tfsdk:"min"`
+	Expected types.Number `tfsdk:"expected"`
+	Max      types.Number `tfsdk:"max"`
+	Basis    types.String `tfsdk:"basis"`
+}
+
+// recommendationModel is one recommend.Recommendation.
+type recommendationModel struct {
+	Address        types.String `tfsdk:"address"`
+	Kind           types.String `tfsdk:"kind"`
+	Title          types.String `tfsdk:"title"`
+	Target         types.String `tfsdk:"terraform_resource"`
+	Attribute      types.String `tfsdk:"attribute"`
+	Value          types.String `tfsdk:"value"`
+	Change         types.String `tfsdk:"change"`
+	MonthlySaving  types.Number `tfsdk:"monthly_saving"`
+	NewMonthlyCost types.Number `tfsdk:"new_monthly_cost"`
+	Risk           types.String `tfsdk:"risk"`
+	Why            types.String `tfsdk:"why"`
 }
 
 type componentModel struct {
@@ -102,6 +136,24 @@ func (d *estimateDataSource) Metadata(_ context.Context, req datasource.Metadata
 // budget or policy_file) and the computed estimate.
 func (d *estimateDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	money := func(what string) schema.NumberAttribute {
+		return schema.NumberAttribute{MarkdownDescription: what, Computed: true}
+	}
+	costRange := func(what string) schema.SingleNestedAttribute {
+		return schema.SingleNestedAttribute{
+			MarkdownDescription: what,
+			Computed:            true,
+			Attributes: map[string]schema.Attribute{
+				"min":      money("Monthly cost in USD at the minimum scale."),
+				"expected": money("Monthly cost in USD at the expected scale (desired size clamped to [min, max]; `monthly_cost` for resources that do not scale)."),
+				"max":      money("Monthly cost in USD at the maximum scale."),
+				"basis": schema.StringAttribute{
+					MarkdownDescription: "Where the range comes from, e.g. `aws_autoscaling_group min_size=1 desired_capacity=2 max_size=6`; null when the resource does not scale.",
+					Computed:            true,
+				},
+			},
+		}
+	}
+	carbonKg := func(what string) schema.NumberAttribute {
 		return schema.NumberAttribute{MarkdownDescription: what, Computed: true}
 	}
 	resp.Schema = schema.Schema{
@@ -167,6 +219,20 @@ func (d *estimateDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 						Optional:   true,
 						Validators: []validator.String{stringvalidator.OneOf("advisory", "soft", "hard")},
 					},
+					"bound": schema.StringAttribute{
+						MarkdownDescription: "Which figure of the cost range `monthly_limit` holds: `expected` (default, the " +
+							"`monthly_cost`), `min` or `max`. `max` makes the budget hold even when every autoscaling group, " +
+							"node group and autoscaled ECS service runs at its maximum size (see `monthly_cost_range`). " +
+							"`max_increase` and `max_increase_percent` always compare expected costs.",
+						Optional:   true,
+						Validators: []validator.String{stringvalidator.OneOf("min", "expected", "max")},
+					},
+					"carbon_limit_kg": schema.NumberAttribute{
+						MarkdownDescription: "Maximum footprint in kgCO2e per month (`carbon_kg_monthly`). Resources tfcost " +
+							"has no carbon figures for add nothing.",
+						Optional:   true,
+						Validators: []validator.Number{nonNegativeNumber{}},
+					},
 				},
 				Validators: []validator.Object{budgetHasFigure{}},
 			},
@@ -198,6 +264,10 @@ func (d *estimateDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 						},
 						"hourly_cost":  money("Hourly cost in USD."),
 						"monthly_cost": money("Monthly cost in USD of the components that could be priced."),
+						"monthly_cost_range": costRange("Monthly cost range of the resource `{ min, expected, max }`: from its " +
+							"autoscaling bounds for autoscaling groups, EKS node groups, ECS services with an autoscaling target, " +
+							"DynamoDB and Aurora autoscaling; otherwise all three equal `monthly_cost`. Null when the resource is not priced."),
+						"carbon_kg_monthly": carbonKg("Footprint in kgCO2e per month; null when tfcost has no carbon figures for the resource."),
 						"components": schema.ListNestedAttribute{
 							MarkdownDescription: "Billable lines of the resource.",
 							Computed:            true,
@@ -243,6 +313,43 @@ func (d *estimateDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 			"catalog_date": schema.StringAttribute{
 				MarkdownDescription: "As-of date of the newest figures in the price catalog used.",
 				Computed:            true,
+			},
+			"monthly_cost_range": costRange("Total monthly cost range `{ min, expected, max }`: the sum of the resources' ranges. " +
+				"`expected` equals `monthly_cost`."),
+			"carbon_kg_monthly": carbonKg("Total footprint in kgCO2e per month of the resources tfcost has carbon figures for " +
+				"(Cloud Carbon Footprint method: energy from vCPU-hours, memory and storage, PUE, the region's grid emission " +
+				"factor, plus embodied emissions)."),
+			"carbon_method": schema.StringAttribute{
+				MarkdownDescription: "The carbon method and coefficient set behind `carbon_kg_monthly`.",
+				Computed:            true,
+			},
+			"recommendations": schema.ListNestedAttribute{
+				MarkdownDescription: "Ways to cut the monthly cost, as `tfcost recommend` gives them: reserved instances for " +
+					"always-on compute, spot for fault-tolerant compute, schedules for non-production compute, Graviton or " +
+					"current-generation types, gp2 → gp3, S3 lifecycle, current RDS classes. Ordered by address, then risk, " +
+					"then saving. Savings are priced at catalog list rates (before `discount_percent`).",
+				Computed: true,
+				NestedObject: schema.NestedAttributeObject{
+					Attributes: map[string]schema.Attribute{
+						"address": schema.StringAttribute{MarkdownDescription: "Resource address the saving applies to.", Computed: true},
+						"kind": schema.StringAttribute{
+							MarkdownDescription: "`reserved`, `spot`, `schedule`, `graviton`, `current-generation`, `gp2-to-gp3` or `s3-lifecycle`.",
+							Computed:            true,
+						},
+						"title": schema.StringAttribute{MarkdownDescription: "Short description, e.g. `1-year Standard Reserved Instance, no upfront (1 × m5.large)`.", Computed: true},
+						"terraform_resource": schema.StringAttribute{
+							MarkdownDescription: "Terraform resource to edit (a launch template for an autoscaling group); null for purchases outside Terraform (reservations).",
+							Computed:            true,
+						},
+						"attribute":        schema.StringAttribute{MarkdownDescription: "Attribute to change, e.g. `instance_type`; null when there is no Terraform change.", Computed: true},
+						"value":            schema.StringAttribute{MarkdownDescription: "New value of `attribute`, e.g. `\"m6g.large\"`.", Computed: true},
+						"change":           schema.StringAttribute{MarkdownDescription: "The change as one readable line.", Computed: true},
+						"monthly_saving":   money("Monthly saving in USD."),
+						"new_monthly_cost": money("The resource's monthly cost in USD after the change."),
+						"risk":             schema.StringAttribute{MarkdownDescription: "`low`, `medium` or `high`.", Computed: true},
+						"why":              schema.StringAttribute{MarkdownDescription: "Why the change fits, and what it risks.", Computed: true},
+					},
+				},
 			},
 		},
 	}
@@ -307,9 +414,13 @@ func (d *estimateDataSource) Read(ctx context.Context, req datasource.ReadReques
 	est := data.estimator(u)
 	planned := est.Estimate(p)
 	prior := est.EstimatePrior(p)
-	// Carbon figures let a policy file's carbon_limit budgets apply here too.
-	carbon.Annotate(planned)
-	carbon.Annotate(prior)
+	// Carbon figures let carbon_limit_kg and a policy file's carbon_limit
+	// apply here too. As in the CLI, the catalog's instance specs cover
+	// types the CCF tables lack.
+	cm := carbon.New()
+	cm.Specs = data.opts.Catalog
+	cm.Annotate(planned)
+	cm.Annotate(prior)
 
 	verdict, gerr := evaluateGates(m.Budget, m.PolicyFile.ValueString(), planned, prior)
 	if gerr != nil {
@@ -317,7 +428,14 @@ func (d *estimateDataSource) Read(ctx context.Context, req datasource.ReadReques
 		return
 	}
 
+	uf := u
+	if uf == nil {
+		uf = data.opts.Usage
+	}
+	recs := recommend.Generate(recommend.Input{Plan: p, Estimate: planned, Catalog: data.opts.Catalog, Usage: uf})
+
 	fillEstimate(ctx, &m, planned, prior, verdict, &resp.Diagnostics)
+	fillFinOps(&m, planned, recs)
 	reportEstimate(planned, verdict, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }
@@ -364,7 +482,7 @@ func usageFromDynamic(v types.Dynamic) (*usage.File, error) {
 type budgetHasFigure struct{}
 
 func (budgetHasFigure) Description(context.Context) string {
-	return "at least one of monthly_limit, max_increase, max_increase_percent is set"
+	return "at least one of monthly_limit, max_increase, max_increase_percent, carbon_limit_kg is set"
 }
 
 func (v budgetHasFigure) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
@@ -374,13 +492,13 @@ func (budgetHasFigure) ValidateObject(_ context.Context, req validator.ObjectReq
 		return
 	}
 	attrs := req.ConfigValue.Attributes()
-	for _, k := range []string{"monthly_limit", "max_increase", "max_increase_percent"} {
+	for _, k := range []string{"monthly_limit", "max_increase", "max_increase_percent", "carbon_limit_kg"} {
 		if a, ok := attrs[k]; ok && !a.IsNull() {
 			return
 		}
 	}
 	resp.Diagnostics.AddAttributeError(req.Path, "Budget without a figure",
-		"Set at least one of monthly_limit, max_increase or max_increase_percent in budget.")
+		"Set at least one of monthly_limit, max_increase, max_increase_percent or carbon_limit_kg in budget.")
 }
 
 // nonNegativeNumber rejects negative limits.

@@ -229,6 +229,20 @@ func TestAccEstimateDataSource_invalidInput(t *testing.T) {
 }`,
 				ExpectError: regexp.MustCompile(`Budget without a figure`),
 			},
+			{
+				Config: `data "tfcost_estimate" "test" {
+  resources = [{ type = "aws_eip", name = "ip" }]
+  budget    = { monthly_limit = 200, bound = "peak" }
+}`,
+				ExpectError: regexp.MustCompile(`(?s)budget\.bound value must be one of: \["min" "expected" "max"\]`),
+			},
+			{
+				Config: `data "tfcost_estimate" "test" {
+  resources = [{ type = "aws_eip", name = "ip" }]
+  budget    = { carbon_limit_kg = -1 }
+}`,
+				ExpectError: regexp.MustCompile(`Negative limit`),
+			},
 		},
 	})
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/tfcost/tfcost/internal/estimate"
 	"github.com/tfcost/tfcost/internal/policy"
+	"github.com/tfcost/tfcost/internal/recommend"
 )
 
 // fillEstimate copies an estimate and a verdict into the data source model.
@@ -59,6 +60,50 @@ func fillEstimate(_ context.Context, m *estimateDataSourceModel, planned, prior 
 			Actual: decimalPtrNumber(x.Actual), Message: types.StringValue(x.Message)})
 	}
 }
+
+// fillFinOps adds what the CLI's FinOps outputs show: cost ranges,
+// carbon footprint and recommendations. resource_costs must be filled first
+// (it follows planned.Resources one to one).
+func fillFinOps(m *estimateDataSourceModel, planned *estimate.Estimate, recs []recommend.Recommendation) {
+	m.MonthlyCostRange = rangeValue(planned.Range)
+	m.CarbonKgMonthly, m.CarbonMethod = types.NumberNull(), types.StringNull()
+	if c := planned.Carbon; c != nil {
+		m.CarbonKgMonthly = decimalNumber(c.MonthlyKg)
+		m.CarbonMethod = types.StringValue(c.Method + " (" + c.CoefficientSet + ")")
+	}
+	for i, r := range planned.Resources {
+		m.ResourceCosts[i].MonthlyCostRange = rangeValue(r.Range)
+		m.ResourceCosts[i].CarbonKgMonthly = decimalPtrNumber(r.CarbonKg)
+	}
+	m.Recommendations = make([]recommendationModel, 0, len(recs))
+	for _, r := range recs {
+		m.Recommendations = append(m.Recommendations, recommendationModel{
+			Address: types.StringValue(r.Address), Kind: types.StringValue(string(r.Kind)), Title: types.StringValue(r.Title),
+			Target: optString(r.Target), Attribute: optString(r.Attribute), Value: optString(r.Value),
+			Change: types.StringValue(r.Change), MonthlySaving: decimalNumber(r.MonthlySaving),
+			NewMonthlyCost: decimalNumber(r.NewMonthly), Risk: types.StringValue(r.Risk.String()), Why: types.StringValue(r.Why),
+		})
+	}
+}
+
+// rangeValue converts a cost range; nil (not priced) stays null.
+func rangeValue(r *estimate.Range) *rangeModel {
+	if r == nil {
+		return nil
+	}
+	return &rangeModel{Min: decimalNumber(r.Min), Expected: decimalNumber(r.Expected), Max: decimalNumber(r.Max), Basis: optString(r.Basis)}
+}
+
+// optString is null for "", so HCL can test `x == null`.
+func optString(s string) types.String {
+	if s == "" {
+		return types.StringNull()
+	}
+	return types.StringValue(s)
+}
+
+// carbonUnit is the Unit of a carbon_limit violation (internal/policy extra.go).
+const carbonUnit = "kgCO2e/month"
 
 // maxListed caps the addresses a warning names; the full list is in the
 // `unpriced` and `resource_costs` attributes.
@@ -125,14 +170,25 @@ func violationText(x policy.Violation) (summary, detail string) {
 	case policy.KindRule:
 		what = "Cost policy"
 	}
-	summary = fmt.Sprintf("%s %q exceeded (%s)", what, x.Policy, x.Enforcement)
+	if x.Unit == carbonUnit {
+		what = "Carbon budget"
+	}
+	scale := ""
+	if x.Bound == policy.BoundMin || x.Bound == policy.BoundMax {
+		scale = " at " + string(x.Bound) + " scale"
+	}
+	summary = fmt.Sprintf("%s %q exceeded%s (%s)", what, x.Policy, scale, x.Enforcement)
 	var b strings.Builder
 	b.WriteString(upperFirst(x.Message))
 	b.WriteString(".")
 	if x.Limit != nil && x.Actual != nil && x.Over != nil {
-		if x.Unit == "%" {
+		switch x.Unit {
+		case "%":
 			fmt.Fprintf(&b, "\n\nLimit: %s%%  Actual: %s%%  Over by: %s percentage points.", x.Limit, x.Actual, x.Over)
-		} else {
+		case carbonUnit:
+			fmt.Fprintf(&b, "\n\nLimit: %s kgCO2e/month  Actual: %s kgCO2e/month  Over by: %s kgCO2e/month.",
+				x.Limit.StringFixed(2), x.Actual.StringFixed(2), x.Over.StringFixed(2))
+		default:
 			fmt.Fprintf(&b, "\n\nLimit: %s/month  Actual: %s/month  Over by: %s/month.", usd(*x.Limit), usd(*x.Actual), usd(*x.Over))
 		}
 	}
