@@ -132,14 +132,14 @@ func TestFixturePlans(t *testing.T) {
 		{
 			// After apply nothing changes in what is billed: the same
 			// volume (vol-00a78da47e535db61) and the same instance, 17.834.
+			// The provider reads the attached volume back into the
+			// instance's ebs_block_device; its volume_id is the
+			// aws_ebs_volume's id, so it is priced once, on the volume.
 			file: "instance_with_attachment_after_deploy.json", total: "17.834", region: "us-east-1",
 			costs: []want{
 				priced("aws_ebs_volume.storage", "us-east-1", "12.8"),
 				priced("aws_instance.ec2", "us-east-1", "5.034"),
 			},
-			bug: "the attached aws_ebs_volume is priced twice: the provider reads it back into the instance's " +
-				"ebs_block_device (same volume_id), and internal/estimate/aws/instance.go prices every " +
-				"ebs_block_device entry (30.634 instead of 17.834)",
 		},
 		{
 			// aws_dynamodb_table provisioned 20 WCU × 0.4745 = 9.49 and

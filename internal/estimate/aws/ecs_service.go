@@ -1,12 +1,8 @@
 package aws
 
 import (
-	"encoding/json"
 	"fmt"
-	"strconv"
 	"strings"
-	"sync"
-	"weak"
 
 	"github.com/shopspring/decimal"
 
@@ -190,56 +186,6 @@ func taskDefinition(c *estimate.Context, v ecsServiceValues) (*plan.Resource, st
 		return r, r.Address
 	}
 	return nil, ref
-}
-
-// attrIndex finds resources by a string attribute without rescanning the
-// plan for every lookup (a service per task definition would make that
-// quadratic on large plans). It remembers the last plan only, weakly, and
-// holds resource positions rather than resources, so it keeps nothing alive.
-var attrIndex struct {
-	sync.Mutex
-	plan weak.Pointer[plan.Plan]
-	idx  map[[4]string]int // {prior, type, attr, value} → position in Plan.Resources
-}
-
-// findByAttr returns the first resource of type typ whose attribute attr
-// (a top-level string) equals value, on the side being priced.
-func findByAttr(c *estimate.Context, typ, attr, value string) *plan.Resource {
-	if c.Plan == nil || value == "" {
-		return nil
-	}
-	side := strconv.FormatBool(c.Prior)
-	attrIndex.Lock()
-	defer attrIndex.Unlock()
-	if attrIndex.plan.Value() != c.Plan || attrIndex.idx == nil {
-		attrIndex.plan = weak.Make(c.Plan)
-		attrIndex.idx = map[[4]string]int{}
-	}
-	marker := [4]string{side, typ, attr, "\x00indexed"}
-	if _, done := attrIndex.idx[marker]; !done {
-		attrIndex.idx[marker] = -1
-		for i, r := range c.Plan.Resources {
-			if r.Type != typ {
-				continue
-			}
-			var m map[string]json.RawMessage
-			if c.DecodeResource(r, &m) != nil {
-				continue
-			}
-			var v string
-			if json.Unmarshal(m[attr], &v) != nil || v == "" {
-				continue
-			}
-			k := [4]string{side, typ, attr, v}
-			if _, dup := attrIndex.idx[k]; !dup {
-				attrIndex.idx[k] = i
-			}
-		}
-	}
-	if i, ok := attrIndex.idx[[4]string{side, typ, attr, value}]; ok && i < len(c.Plan.Resources) {
-		return c.Plan.Resources[i]
-	}
-	return nil
 }
 
 // splitCapacity returns how many tasks run on FARGATE and FARGATE_SPOT

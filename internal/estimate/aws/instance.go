@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/tfcost/tfcost/internal/estimate"
+	"github.com/tfcost/tfcost/internal/plan"
 )
 
 // instanceValues are the aws_instance attributes that drive cost.
@@ -48,6 +49,7 @@ type blockDevice struct {
 	Iops       *float64 `json:"iops"`
 	Throughput *float64 `json:"throughput"`
 	SnapshotID *string  `json:"snapshot_id"`
+	VolumeID   *string  `json:"volume_id"`
 }
 
 // Usage keys of aws_instance (Infracost's names).
@@ -85,7 +87,8 @@ func instance() estimate.Rule {
 			{Key: instVCPUCount, Description: "vCPUs that use surplus credits (default: the type's vCPUs)."},
 		}, reservedKeys...)...),
 		Notes: "Linux unless usage says otherwise; shared tenancy only; root volume defaults to 8 GB gp2 when the plan does not say; " +
-			"spot from instance_market_options; reserved from usage (effective hourly rate, upfront amortised).",
+			"spot from instance_market_options; reserved from usage (effective hourly rate, upfront amortised). " +
+			"ebs_block_device entries that are an aws_ebs_volume of the plan (attached with aws_volume_attachment) are priced on the volume.",
 		Price: func(c *estimate.Context) ([]estimate.Component, error) {
 			var v instanceValues
 			if err := c.Decode(&v); err != nil {
@@ -103,8 +106,16 @@ func instance() estimate.Rule {
 				out = append(out, comp)
 			}
 			out = append(out, rootVolume(c, v)...)
+			var attached []string
 			for i, d := range v.EbsBlockDevice {
+				if vol := attachedVolume(c, d); vol != nil {
+					attached = append(attached, fmt.Sprintf("ebs_block_device[%d] (%s) is %s", i, str(d.VolumeID), vol.Address))
+					continue
+				}
 				out = append(out, blockVolume(c, i, d)...)
+			}
+			if len(attached) > 0 {
+				c.SetNote(strings.Join(attached, "; ") + ", attached by aws_volume_attachment and priced there")
 			}
 			return out, nil
 		},
@@ -324,6 +335,15 @@ func rootVolume(c *estimate.Context, v instanceValues) []estimate.Component {
 		IopsUnknown: c.Unknown("root_block_device", 0, "iops"), DefaultSize: &rootDefaultSize,
 		SizeAttr: "root_block_device.volume_size", TypeAttr: "root_block_device.volume_type"}
 	return volumeComponents(c, "root_block_device", vol)
+}
+
+// attachedVolume returns the aws_ebs_volume of the plan whose id is the
+// block device's volume_id: after apply the provider reads volumes attached
+// with aws_volume_attachment back into ebs_block_device, and the volume's
+// own resource already prices them. Looked up through the per-plan index
+// (findByAttr), so an instance costs one map lookup per device.
+func attachedVolume(c *estimate.Context, d blockDevice) *plan.Resource {
+	return findByAttr(c, "aws_ebs_volume", "id", str(d.VolumeID))
 }
 
 // blockVolume prices one ebs_block_device. Its size comes from the plan or

@@ -1,8 +1,14 @@
 package aws
 
 import (
+	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/tfcost/tfcost/internal/catalog"
+	"github.com/tfcost/tfcost/internal/estimate"
+	"github.com/tfcost/tfcost/internal/plan"
 )
 
 // Figures (us-east-1 unless stated), from /work/shared/pricing:
@@ -163,4 +169,84 @@ func TestInstanceFromLaunchTemplate(t *testing.T) {
 	inst = testResource{Type: "aws_instance", Name: "b", Values: `{"launch_template":[{"name":"web-lt"}]}`, Unknown: `{"instance_type":true}`}
 	est = pricePlan(t, "us-east-1", "", inst, lt)
 	assertMonthly(t, est.Resources[0], "Instance usage (Linux/UNIX, on-demand, m5.large)", "70.08")
+}
+
+// TestInstanceAttachedVolumes: after apply the provider reads volumes attached
+// with aws_volume_attachment back into the instance's ebs_block_device. Those
+// whose volume_id is an aws_ebs_volume of the plan are priced on the volume,
+// not a second time on the instance. us-east-1: t2.nano 0.0058, gp2 0.1.
+func TestInstanceAttachedVolumes(t *testing.T) {
+	vol := testResource{Type: "aws_ebs_volume", Name: "storage", Values: `{"id":"vol-1","size":128,"type":"gp2"}`}
+	tests := []struct {
+		name    string
+		devices string
+		// want is the instance's monthly total and ebs lines it must keep.
+		total string
+		lines []string
+		note  string
+	}{
+		// Attached volume only: 0.0058 × 730 = 4.234 + root 8 GB × 0.1 = 0.8 → 5.034
+		// (the 128 GB volume is the volume's own 12.8, not the instance's).
+		{name: "attached volume skipped", total: "5.034", note: "ebs_block_device[0] (vol-1) is aws_ebs_volume.storage",
+			devices: `[{"device_name":"/dev/sdf","volume_id":"vol-1","volume_size":128,"volume_type":"gp2"}]`},
+		// A device the plan has no volume for stays: 4.234 + 0.8 + 20 GB × 0.1 = 2 → 7.034.
+		{name: "own device kept", total: "7.034", lines: []string{"ebs_block_device[1] /dev/sdg"},
+			devices: `[{"device_name":"/dev/sdf","volume_id":"vol-1","volume_size":128,"volume_type":"gp2"},` +
+				`{"device_name":"/dev/sdg","volume_id":"vol-2","volume_size":20,"volume_type":"gp2"}]`},
+		// Before apply the ids are not known: nothing matches, 4.234 + 0.8 + 2 = 7.034.
+		{name: "no volume id", total: "7.034", lines: []string{"ebs_block_device[0] /dev/sdg"},
+			devices: `[{"device_name":"/dev/sdg","volume_size":20,"volume_type":"gp2"}]`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			inst := testResource{Type: "aws_instance", Name: "ec2", Values: `{"instance_type":"t2.nano",` +
+				`"root_block_device":[{"volume_size":8,"volume_type":"gp2"}],"ebs_block_device":` + tt.devices + `}`}
+			est := pricePlan(t, "us-east-1", "", inst, vol)
+			r := est.Resources[0]
+			assertTotal(t, r, tt.total)
+			// The volume: 128 × 0.1 = 12.8, whatever the instance says.
+			assertTotal(t, est.Resources[1], "12.8")
+			groups := map[string]bool{}
+			for _, c := range r.Components {
+				groups[c.Group] = true
+			}
+			for _, g := range tt.lines {
+				if !groups[g] {
+					t.Errorf("no line in group %q: %s", g, componentNames(r))
+				}
+			}
+			if groups["ebs_block_device[0] /dev/sdf"] {
+				t.Errorf("the attached volume is priced on the instance too")
+			}
+			if !strings.Contains(r.Note, tt.note) {
+				t.Errorf("note %q, want it to contain %q", r.Note, tt.note)
+			}
+		})
+	}
+}
+
+// BenchmarkInstanceAttachedVolumes prices a plan of n instances, each with
+// an attached volume: the volume index is built once per plan, so the time
+// per resource stays flat as n grows (no rescan per instance).
+func BenchmarkInstanceAttachedVolumes(b *testing.B) {
+	for _, n := range []int{100, 1000, 5000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			p := &plan.Plan{File: "bench"}
+			for i := 0; i < n; i++ {
+				id := fmt.Sprintf("vol-%d", i)
+				p.Resources = append(p.Resources,
+					&plan.Resource{Address: fmt.Sprintf("aws_ebs_volume.v%d", i), Type: "aws_ebs_volume", Name: fmt.Sprintf("v%d", i),
+						Region: "us-east-1", Action: plan.ActionNoOp, After: json.RawMessage(`{"id":"` + id + `","size":10,"type":"gp2"}`)},
+					&plan.Resource{Address: fmt.Sprintf("aws_instance.i%d", i), Type: "aws_instance", Name: fmt.Sprintf("i%d", i),
+						Region: "us-east-1", Action: plan.ActionNoOp, After: json.RawMessage(`{"instance_type":"t3.micro",` +
+							`"ebs_block_device":[{"device_name":"/dev/sdf","volume_id":"` + id + `","volume_size":10}]}`)})
+			}
+			e := estimate.New(estimate.Options{Catalog: catalog.Embedded(), Registry: NewRegistry()})
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				p2 := &plan.Plan{File: p.File, Resources: p.Resources} // a fresh plan: the index is rebuilt each time
+				e.Estimate(p2)
+			}
+		})
+	}
 }
