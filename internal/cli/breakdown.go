@@ -29,18 +29,24 @@ func newBreakdownCommand(g *globalOptions) *cobra.Command {
 	var a breakdownArgs
 	var fields []string
 	c := &cobra.Command{
-		Use:   "breakdown PLAN",
+		Use:   "breakdown [PLAN]",
 		Short: "Show the monthly and annual cost of a plan's AWS resources",
 		Long: "Price the resources of a Terraform plan (JSON from `terraform show -json`, a binary plan\n" +
 			"file when terraform is on PATH, or - for stdin) from the embedded catalog.\n\n" +
+			"Without PLAN, every project of tfcost.yml (--config, or ./tfcost.yml) is priced with its own\n" +
+			"plan, usage file and region, and shown in one report with the overall total.\n\n" +
 			"Components that depend on usage show their unit price and add nothing until a usage file\n" +
-			"(Infracost format 0.1) gives them quantities.",
+			"(Infracost format 0.1) gives them quantities. The *-comment formats render the pull-request\n" +
+			"comment (prior state → planned) that tfcost comment posts.",
 		Example: "  tfcost breakdown plan.json\n" +
 			"  tfcost breakdown plan.json --usage-file usage.yml --format json --out-file cost.json\n" +
-			"  tfcost breakdown plan.json --fields price,monthlyQuantity,unit,monthlyCost",
-		Args: exactArgs(1, "one plan file"),
+			"  tfcost breakdown plan.json --fields price,monthlyQuantity,unit,monthlyCost\n" +
+			"  tfcost breakdown --config tfcost.yml --format markdown",
+		Args: maxArgs(1, "one plan file, or none with --config tfcost.yml"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			a.Plan = args[0]
+			if len(args) == 1 {
+				a.Plan = args[0]
+			}
 			var err error
 			if a.Fields, err = report.ParseFields(splitFields(fields)); err != nil {
 				return err
@@ -76,20 +82,30 @@ func splitFields(in []string) []string {
 
 func runBreakdown(g *globalOptions, a breakdownArgs) error {
 	render, _ := report.Lookup(a.Format)
-	proj, err := g.estimatePlan(planInput{PlanFile: a.Plan, UsageFile: a.UsageFile, StrictPrices: a.StrictPrices,
-		WithPast: a.Format == "json" || a.Policy.File != ""})
+	pa := projectArgs{UsageFile: a.UsageFile, StrictPrices: a.StrictPrices}
+	if a.Plan != "" {
+		pa.Plans = []string{a.Plan}
+	}
+	// The prior state is priced only where it is shown (JSON's past
+	// breakdown, the comment's prior → planned) or gated on (guardrails).
+	withPast := a.Format == "json" || strings.HasSuffix(a.Format, "-comment") || a.Policy.File != ""
+	priced, err := pa.priceProjects(g, withPast)
 	if err != nil {
 		return err
+	}
+	projects := make([]report.Project, len(priced))
+	for i, p := range priced {
+		projects[i] = p.reportProject()
 	}
 	opts := report.Options{Fields: a.Fields, ShowSkipped: a.ShowSkipped, Version: version(g.version),
 		Command: "breakdown", UsageFile: a.UsageFile, ConfigFile: g.configFile,
 		Color: a.Format == "table" && a.OutFile == "" && g.color()}
 	if err := writeOutput(g.io.Out, a.OutFile, func(w io.Writer) error {
-		return render(w, []report.Project{proj}, opts)
+		return render(w, projects, opts)
 	}); err != nil {
 		return err
 	}
-	return a.Policy.gate(g, proj)
+	return a.Policy.gate(g, priced)
 }
 
 // writeOutput renders to stdout, or to a file when out is set (written only

@@ -50,3 +50,15 @@ func exactArgs(n int, what string) cobra.PositionalArgs {
 		return nil
 	}
 }
+
+// maxArgs is cobra.MaximumNArgs with a message that says what is allowed.
+func maxArgs(n int, what string) cobra.PositionalArgs {
+	return func(c *cobra.Command, args []string) error {
+		if len(args) > n {
+			return &failure.Error{Kind: failure.Usage,
+				Msg:  fmt.Sprintf("%s takes %s, got %d arguments", c.CommandPath(), what, len(args)),
+				Hint: fmt.Sprintf("Usage: %s", c.UseLine())}
+		}
+		return nil
+	}
+}

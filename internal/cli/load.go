@@ -14,8 +14,6 @@ import (
 	"github.com/tfcost/tfcost/internal/estimate/aws"
 	"github.com/tfcost/tfcost/internal/failure"
 	"github.com/tfcost/tfcost/internal/plan"
-	"github.com/tfcost/tfcost/internal/report"
-	"github.com/tfcost/tfcost/internal/usage"
 )
 
 // globalOptions are the flags every command shares, and what they load
@@ -95,56 +93,8 @@ type planInput struct {
 	StrictPrices bool
 	// WithPast also prices the prior state (for JSON's pastBreakdown and diffs).
 	WithPast bool
-}
-
-// estimatePlan runs the pipeline for one plan: read the plan and usage
-// file, price with the catalog, config prices and discount, and print the
-// warnings to stderr.
-func (g *globalOptions) estimatePlan(in planInput) (report.Project, error) {
-	cat, err := g.catalog()
-	if err != nil {
-		return report.Project{}, err
-	}
-	cfg, err := g.config()
-	if err != nil {
-		return report.Project{}, err
-	}
-	var uf *usage.File
-	if in.UsageFile != "" {
-		if uf, err = usage.Load(in.UsageFile); err != nil {
-			return report.Project{}, err
-		}
-		uf.CheckKeys(g.registry().KnownUsageKeys())
-		g.warn(uf.Warnings)
-	}
-	region := in.Region
-	if region == "" {
-		region = g.region
-	}
-	p, err := g.readPlan(in.PlanFile, plan.Options{Region: region})
-	if err != nil {
-		return report.Project{}, err
-	}
-	opts := estimate.Options{Catalog: cat, Registry: g.registry(), Usage: uf, StrictPrices: in.StrictPrices, Name: in.Name}
-	cfg.Apply(&opts)
-	e := estimate.New(opts)
-	est := e.Estimate(p)
-	annotateFinOps(cat, est, uf)
-	proj := report.Project{Name: in.Name, Path: in.PlanFile, Estimate: est, Recommendations: bestRecommendations(p, est, cat, uf)}
-	if proj.Name == "" {
-		proj.Name = in.PlanFile
-		if in.PlanFile == "-" {
-			proj.Name = plan.StdinName
-		}
-		est.Name = proj.Name
-	}
-	if in.WithPast {
-		proj.Past = e.EstimatePrior(p)
-		annotateFinOps(cat, proj.Past, uf)
-		proj.Past.Name = proj.Name
-	}
-	g.warnEstimate(est)
-	return proj, nil
+	// Configured is set for a project of tfcost.yml: errors then name it.
+	Configured bool
 }
 
 // readPlan reads a plan file, or "-" from the command's standard input. The

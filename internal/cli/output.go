@@ -3,6 +3,7 @@ package cli
 import (
 	"io"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -76,7 +77,7 @@ change (prior → planned) of every project with the aggregate.`,
 func outputFormats() []string {
 	out := append(report.Formats(), "diff")
 	for _, f := range report.DiffFormats() {
-		if strings.HasSuffix(f, "-comment") {
+		if strings.HasSuffix(f, "-comment") && !slices.Contains(out, f) {
 			out = append(out, f)
 		}
 	}

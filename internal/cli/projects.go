@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"errors"
+	"fmt"
 	"os"
 	"sync"
 
@@ -52,14 +54,25 @@ type pricedProject struct {
 	Name    string
 	Path    string
 	Plan    *plan.Plan
-	Prior   *estimate.Estimate
+	Prior   *estimate.Estimate // nil unless the prior side was asked for
 	Planned *estimate.Estimate
+	// Usage is the usage file the estimate used (recommendations read it); nil without one.
+	Usage *usage.File
 	// Recs are the planned side's best recommendation per resource.
 	Recs []recommend.Recommendation
+	// Warnings are the usage file's findings (unknown keys), printed with
+	// the estimate's own warnings once every project is priced.
+	Warnings []string
 }
 
-// specs resolves the projects to price.
-func (a *projectArgs) specs(g *globalOptions) ([]planInput, *config.Config, error) {
+// reportProject is the project as breakdown renderers see it.
+func (p pricedProject) reportProject() report.Project {
+	return report.Project{Name: p.Name, Path: p.Path, Estimate: p.Planned, Past: p.Prior, Recommendations: p.Recs}
+}
+
+// specs resolves the projects to price: the plans given as arguments, else
+// the projects of tfcost.yml. withPast also prices each prior state.
+func (a *projectArgs) specs(g *globalOptions, withPast bool) ([]planInput, *config.Config, error) {
 	if g.configFile == "" && len(a.Plans) == 0 {
 		if _, err := os.Stat(defaultConfigFile); err == nil {
 			g.configFile = defaultConfigFile
@@ -71,12 +84,16 @@ func (a *projectArgs) specs(g *globalOptions) ([]planInput, *config.Config, erro
 	}
 	var out []planInput
 	for _, p := range a.Plans {
-		out = append(out, planInput{Name: p, PlanFile: p, UsageFile: a.UsageFile, StrictPrices: a.StrictPrices})
+		name := p
+		if p == "-" {
+			name = plan.StdinName
+		}
+		out = append(out, planInput{Name: name, PlanFile: p, UsageFile: a.UsageFile, StrictPrices: a.StrictPrices, WithPast: withPast})
 	}
 	if len(out) == 0 && cfg != nil {
 		for _, p := range cfg.Projects {
 			in := planInput{Name: p.Name, PlanFile: cfg.Resolve(p.Path), UsageFile: cfg.Resolve(p.UsageFile),
-				Region: p.Region, StrictPrices: a.StrictPrices}
+				Region: p.Region, StrictPrices: a.StrictPrices, WithPast: withPast, Configured: true}
 			if in.Name == "" {
 				in.Name = p.Path
 			}
@@ -96,11 +113,17 @@ func (a *projectArgs) specs(g *globalOptions) ([]planInput, *config.Config, erro
 	return out, cfg, nil
 }
 
-// price reads and prices every project, in parallel (the estimator is safe
-// for concurrent use); warnings are printed afterwards in project order and
-// the first error in project order wins.
+// price reads and prices every project (prior and planned, as diffs need).
 func (a *projectArgs) price(g *globalOptions) ([]pricedProject, error) {
-	specs, cfg, err := a.specs(g)
+	return a.priceProjects(g, true)
+}
+
+// priceProjects reads and prices every project, in parallel (the estimator
+// is safe for concurrent use); warnings are printed afterwards in project
+// order and the first error in project order wins, so a broken project
+// fails the whole run rather than leaving it out of the totals.
+func (a *projectArgs) priceProjects(g *globalOptions, withPast bool) ([]pricedProject, error) {
+	specs, cfg, err := a.specs(g, withPast)
 	if err != nil {
 		return nil, err
 	}
@@ -108,7 +131,7 @@ func (a *projectArgs) price(g *globalOptions) ([]pricedProject, error) {
 	if err != nil {
 		return nil, err
 	}
-	reg := g.registry()
+	g.registry() // built once here, read concurrently below
 	out := make([]pricedProject, len(specs))
 	errs := make([]error, len(specs))
 	var wg sync.WaitGroup
@@ -124,38 +147,75 @@ func (a *projectArgs) price(g *globalOptions) ([]pricedProject, error) {
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			out[i], errs[i] = priceOne(s, cfg, cat, reg)
+			out[i], errs[i] = g.priceOne(s, cfg, cat)
+			if errs[i] != nil && s.Configured {
+				errs[i] = projectError(s, errs[i])
+			}
 		}(specs[i])
 	}
 	wg.Wait()
-	for i, err := range errs {
+	for _, err := range errs {
 		if err != nil {
 			return nil, err
 		}
-		g.warnEstimate(out[i].Planned)
+	}
+	seen := map[string]bool{} // one usage file shared by every project warns once
+	for _, p := range out {
+		for _, w := range p.Warnings {
+			if !seen[w] {
+				seen[w] = true
+				g.warn([]string{w})
+			}
+		}
+		g.warnEstimate(p.Planned)
 	}
 	return out, nil
 }
 
-func priceOne(s planInput, cfg *config.Config, cat *catalog.Catalog, reg *estimate.Registry) (pricedProject, error) {
-	p, err := plan.ReadFile(s.PlanFile, plan.Options{Region: s.Region})
-	if err != nil {
-		return pricedProject{}, err
+// projectError names the tfcost.yml project whose plan or usage file could
+// not be read, keeping the error's kind (and so its exit status).
+func projectError(s planInput, err error) error {
+	var fe *failure.Error
+	if !errors.As(err, &fe) {
+		return err
 	}
-	opts := estimate.Options{Catalog: cat, Registry: reg, Name: s.Name, StrictPrices: s.StrictPrices}
+	msg := fmt.Sprintf("project %q: %s", s.Name, fe.Error())
+	if fe.File == "" {
+		msg = fmt.Sprintf("project %q (plan %s): %s", s.Name, s.PlanFile, fe.Error())
+	}
+	return &failure.Error{Kind: fe.Kind, Msg: msg, Err: err}
+}
+
+// priceOne is the pipeline for one plan: read the usage file and the plan,
+// price with the catalog, config prices and discount, add the FinOps
+// figures and recommendations. It prints nothing (it runs concurrently).
+func (g *globalOptions) priceOne(s planInput, cfg *config.Config, cat *catalog.Catalog) (pricedProject, error) {
+	reg := g.registry()
+	pp := pricedProject{Name: s.Name, Path: s.PlanFile}
 	if s.UsageFile != "" {
 		u, err := usage.Load(s.UsageFile)
 		if err != nil {
 			return pricedProject{}, err
 		}
-		opts.Usage = u
+		u.CheckKeys(reg.KnownUsageKeys())
+		pp.Usage, pp.Warnings = u, u.Warnings
 	}
+	p, err := g.readPlan(s.PlanFile, plan.Options{Region: s.Region})
+	if err != nil {
+		return pricedProject{}, err
+	}
+	opts := estimate.Options{Catalog: cat, Registry: reg, Name: s.Name, StrictPrices: s.StrictPrices, Usage: pp.Usage}
 	cfg.Apply(&opts)
 	e := estimate.New(opts)
-	pp := pricedProject{Name: s.Name, Path: s.PlanFile, Plan: p, Prior: e.EstimatePrior(p), Planned: e.Estimate(p)}
-	annotateFinOps(cat, pp.Planned, opts.Usage)
-	annotateFinOps(cat, pp.Prior, opts.Usage)
-	pp.Recs = bestRecommendations(p, pp.Planned, cat, opts.Usage)
+	pp.Plan, pp.Planned = p, e.Estimate(p)
+	pp.Planned.Name = s.Name
+	annotateFinOps(cat, pp.Planned, pp.Usage)
+	if s.WithPast {
+		pp.Prior = e.EstimatePrior(p)
+		pp.Prior.Name = s.Name
+		annotateFinOps(cat, pp.Prior, pp.Usage)
+	}
+	pp.Recs = bestRecommendations(p, pp.Planned, cat, pp.Usage)
 	return pp, nil
 }
 
@@ -175,14 +235,21 @@ func (a *projectArgs) buildDiff(g *globalOptions) (*diff.Report, []pricedProject
 			return nil, nil, err
 		}
 	}
+	r := compareProjects(projects, derive)
+	r.Baseline = baselineName
+	return r, projects, nil
+}
+
+// compareProjects diffs every project's prior and planned estimates.
+func compareProjects(projects []pricedProject, deriveActions bool) *diff.Report {
 	var ps []*diff.Project
 	for _, p := range projects {
-		dp := diff.Compare(p.Name, p.Prior, p.Planned, diff.Options{DeriveActions: derive})
+		dp := diff.Compare(p.Name, p.Prior, p.Planned, diff.Options{DeriveActions: deriveActions})
 		dp.Path = p.Path
 		dp.Recommendations = p.Recs
 		ps = append(ps, dp)
 	}
-	return diff.NewReport(baselineName, ps...), projects, nil
+	return diff.NewReport("prior state", ps...)
 }
 
 // applyBaseline replaces each project's prior estimate with the baseline's:
@@ -220,8 +287,8 @@ func (a *projectArgs) applyBaseline(g *globalOptions, projects []pricedProject) 
 	}
 	cfg, _ := g.config() // already loaded without error by specs
 	cat, _ := g.catalog()
-	b, err := priceOne(planInput{Name: projects[0].Name, PlanFile: a.Baseline, UsageFile: a.UsageFile, Region: g.region,
-		StrictPrices: a.StrictPrices}, cfg, cat, g.registry())
+	b, err := g.priceOne(planInput{Name: projects[0].Name, PlanFile: a.Baseline, UsageFile: a.UsageFile, Region: g.region,
+		StrictPrices: a.StrictPrices}, cfg, cat)
 	if err != nil {
 		return err
 	}
@@ -258,12 +325,13 @@ func (p *policyFlags) register(fs *pflag.FlagSet) {
 	fs.BoolVar(&p.AllowSoft, "allow-soft", false, "soft policy violations do not fail the command (exit 0 instead of 3)")
 }
 
-// gate evaluates the policy (if any) on one priced project. The returned
-// error is nil, an input error (exit 1) or a violation (exit 2 or 3).
-func (p *policyFlags) gate(g *globalOptions, proj report.Project) error {
+// gate evaluates the policy (if any) on the priced projects together, as
+// check does. The returned error is nil, an input error (exit 1) or a
+// violation (exit 2 or 3).
+func (p *policyFlags) gate(g *globalOptions, projects []pricedProject) error {
 	if p.File == "" {
 		return nil
 	}
-	_, err := policy.Apply(g.io.Err, p.File, policy.Input{Planned: proj.Estimate, Prior: proj.Past}, p.AllowSoft)
+	_, err := policy.Apply(g.io.Err, p.File, policyInput(compareProjects(projects, false), projects), p.AllowSoft)
 	return err
 }

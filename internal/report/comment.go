@@ -347,7 +347,15 @@ func diffFromProjects(projects []Project) *diff.Report {
 		if p.Path != "" {
 			dp.Path = p.Path
 		}
+		dp.Recommendations = p.Recommendations
 		ps = append(ps, dp)
 	}
 	return diff.NewReport("prior state", ps...)
+}
+
+// commentOf makes a platform's comment renderer a breakdown Renderer.
+func commentOf(render func(io.Writer, *diff.Report) error) Renderer {
+	return func(w io.Writer, projects []Project, _ Options) error {
+		return render(w, diffFromProjects(projects))
+	}
 }

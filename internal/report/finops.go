@@ -30,7 +30,40 @@ type finopsTotals struct {
 	Carbon *estimate.CarbonSummary
 	// Unit is shown for a single project only: requests are per project.
 	Unit *estimate.UnitEconomics
-	Recs []recommend.Recommendation
+	Recs []projectRec
+}
+
+// projectRec is a recommendation with the project it belongs to, named in
+// multi-project reports where two projects can share an address.
+type projectRec struct {
+	recommend.Recommendation
+	Project string
+}
+
+// label is the resource as a report names it: "project: address" when
+// several projects are shown together.
+func (r projectRec) label() string {
+	if r.Project == "" {
+		return r.Address
+	}
+	return r.Project + ": " + r.Address
+}
+
+// topRecommendations merges the projects' recommendations, largest saving
+// first (stable, so equal savings keep project and address order).
+func topRecommendations(projects []Project, many bool) []projectRec {
+	var out []projectRec
+	for _, p := range projects {
+		name := ""
+		if many {
+			name = projectName(p)
+		}
+		for _, r := range p.Recommendations {
+			out = append(out, projectRec{Recommendation: r, Project: name})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].MonthlySaving.GreaterThan(out[j].MonthlySaving) })
+	return out
 }
 
 func finopsOf(projects []Project) finopsTotals {
@@ -64,8 +97,8 @@ func finopsOf(projects []Project) finopsTotals {
 			}
 		}
 		f.Unit = est.Unit
-		f.Recs = append(f.Recs, p.Recommendations...)
 	}
+	f.Recs = topRecommendations(projects, n > 1)
 	if n != 1 {
 		f.Unit = nil
 	}
@@ -75,7 +108,6 @@ func finopsOf(projects []Project) finopsTotals {
 		}
 		sort.Strings(f.Carbon.Missing)
 	}
-	sort.SliceStable(f.Recs, func(i, j int) bool { return f.Recs[i].MonthlySaving.GreaterThan(f.Recs[j].MonthlySaving) })
 	return f
 }
 
@@ -141,17 +173,22 @@ func (t *tableWriter) finops(projects []Project) {
 	for _, l := range f.lines(identity) {
 		t.line(" " + l)
 	}
-	if len(f.Recs) == 0 {
+	t.recommendations(f.Recs)
+}
+
+// recommendations writes the top recommendations (breakdown and diff tables).
+func (t *tableWriter) recommendations(recs []projectRec) {
+	if len(recs) == 0 {
 		return
 	}
 	t.line("")
 	t.line(t.style(ansiBold, " Recommendations (lowest risk first per resource, largest savings shown)"))
-	for i, r := range f.Recs {
+	for i, r := range recs {
 		if i == maxReportRecommendations {
-			t.line(fmt.Sprintf("   … and %d more: run tfcost recommend", len(f.Recs)-i))
+			t.line(fmt.Sprintf("   … and %d more: run tfcost recommend", len(recs)-i))
 			break
 		}
-		t.line(fmt.Sprintf("   %s: %s (saves %s/month, %s risk)", r.Address, r.Change, money(r.MonthlySaving), r.Risk))
+		t.line(fmt.Sprintf("   %s: %s (saves %s/month, %s risk)", printable(r.label()), printable(r.Change), money(r.MonthlySaving), r.Risk))
 	}
 }
 
@@ -202,17 +239,29 @@ func mdFinOps(w io.Writer, projects []Project) error {
 	for _, l := range lines {
 		b.WriteString("- " + l + "\n")
 	}
-	if len(f.Recs) > 0 {
-		b.WriteString("\n| Resource | Change | Saving/month | Risk | Why |\n|---|---|---:|---|---|\n")
-		for i, r := range f.Recs {
-			if i == maxReportRecommendations {
-				break
-			}
-			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", mdCode(r.Address), mdText(r.Change), money(r.MonthlySaving), r.Risk, mdText(r.Why))
-		}
-	}
+	mdRecommendations(&b, f.Recs, mdCode, mdText)
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// mdRecommendations writes the top recommendations as a Markdown table;
+// code and text escape user-controlled strings for the target flavour.
+func mdRecommendations(b *strings.Builder, recs []projectRec, code, text func(string) string) {
+	if len(recs) == 0 {
+		return
+	}
+	b.WriteString("\n| Resource | Change | Saving/month | Risk | Why |\n|---|---|---:|---|---|\n")
+	for i, r := range recs {
+		if i == maxReportRecommendations {
+			fmt.Fprintf(b, "\n…and %d more: run `tfcost recommend` for the full list.\n", len(recs)-i)
+			break
+		}
+		res := code(r.Address)
+		if r.Project != "" {
+			res = text(r.Project) + ": " + res
+		}
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %s |\n", res, text(r.Change), money(r.MonthlySaving), r.Risk, text(r.Why))
+	}
 }
 
 // commentFinOps are note lines for PR comments: the planned carbon footprint

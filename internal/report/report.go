@@ -65,6 +65,12 @@ var formats = map[string]Renderer{
 	"json":     JSON,
 	"markdown": Markdown,
 	"csv":      CSV,
+	// PR comments of a breakdown: planned costs and the prior → planned
+	// change of the same plan (the projects need Past for the prior side).
+	"github-comment":      commentOf(GitHubComment),
+	"gitlab-comment":      commentOf(GitLabComment),
+	"azure-repos-comment": commentOf(AzureReposComment),
+	"bitbucket-comment":   commentOf(BitbucketComment),
 }
 
 // Lookup returns the renderer for a --format name.

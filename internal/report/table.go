@@ -137,9 +137,47 @@ func Table(w io.Writer, projects []Project, opts Options) error {
 		}
 	}
 	estimate.Total(merged)
+	if len(projects) > 1 {
+		t.overall(projects, merged)
+	}
 	t.footer(merged)
 	t.finops(projects)
 	return t.err
+}
+
+// overall lists each project's total before the combined TCO footer, so a
+// multi-project report can be read from the bottom up.
+func (t *tableWriter) overall(projects []Project, merged *estimate.Estimate) {
+	rows := [][]string{{fmt.Sprintf("All projects (%d)", len(projects)), "Monthly", "Annual"}}
+	for _, p := range projects {
+		if p.Estimate == nil {
+			continue
+		}
+		rows = append(rows, []string{projectName(p), money(p.Estimate.MonthlyCost), money(p.Estimate.AnnualCost)})
+	}
+	rows = append(rows, []string{"OVERALL TOTAL", money(merged.MonthlyCost), money(merged.AnnualCost)})
+	w := make([]int, 3)
+	for _, r := range rows {
+		for i, c := range r {
+			w[i] = max(w[i], width(c))
+		}
+	}
+	t.line("")
+	for n, r := range rows {
+		s := pad(r[0], w[0], true) + "  " + pad(r[1], w[1], false) + "  " + pad(r[2], w[2], false)
+		if n == 0 || n == len(rows)-1 {
+			s = t.style(ansiBold, s)
+		}
+		t.line(" " + s)
+	}
+}
+
+// projectName is the label of a project in reports.
+func projectName(p Project) string {
+	if p.Name == "" && p.Estimate != nil {
+		return p.Estimate.Name
+	}
+	return p.Name
 }
 
 type tableWriter struct {
@@ -165,11 +203,11 @@ func (t *tableWriter) style(code, s string) string {
 
 func (t *tableWriter) project(p Project, many bool) {
 	est := p.Estimate
-	name := p.Name
-	if name == "" {
-		name = est.Name
-	}
+	name := projectName(p)
 	t.line(t.style(ansiBold, "Project: "+name))
+	if many && p.Path != "" && p.Path != name {
+		t.line("Plan:    " + p.Path)
+	}
 	t.line("")
 	rows := []row{{kind: rowHeader, name: "Name", cells: t.headers()}, {kind: rowBlank}}
 	for _, r := range est.Resources {
