@@ -147,7 +147,7 @@ func (d *estimateDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 				"expected": money("Monthly cost in USD at the expected scale (desired size clamped to [min, max]; `monthly_cost` for resources that do not scale)."),
 				"max":      money("Monthly cost in USD at the maximum scale."),
 				"basis": schema.StringAttribute{
-					MarkdownDescription: "Where the range comes from, e.g. `aws_autoscaling_group min_size=1 desired_capacity=2 max_size=6`; null when the resource does not scale.",
+					MarkdownDescription: "Where the range comes from, e.g. `aws_autoscaling_group min_size=1 desired_capacity=2 max_size=6`; null when the resource does not scale; `sum of resource ranges` for the total.",
 					Computed:            true,
 				},
 			},
@@ -315,7 +315,7 @@ func (d *estimateDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 				Computed:            true,
 			},
 			"monthly_cost_range": costRange("Total monthly cost range `{ min, expected, max }`: the sum of the resources' ranges. " +
-				"`expected` equals `monthly_cost`."),
+				"`expected` is `monthly_cost` unless usage prices a group outside its bounds."),
 			"carbon_kg_monthly": carbonKg("Total footprint in kgCO2e per month of the resources tfcost has carbon figures for " +
 				"(Cloud Carbon Footprint method: energy from vCPU-hours, memory and storage, PUE, the region's grid emission " +
 				"factor, plus embodied emissions)."),
@@ -342,7 +342,7 @@ func (d *estimateDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 							Computed:            true,
 						},
 						"attribute":        schema.StringAttribute{MarkdownDescription: "Attribute to change, e.g. `instance_type`; null when there is no Terraform change.", Computed: true},
-						"value":            schema.StringAttribute{MarkdownDescription: "New value of `attribute`, e.g. `\"m6g.large\"`.", Computed: true},
+						"value":            schema.StringAttribute{MarkdownDescription: "New value of `attribute`, e.g. `m6g.large` or `gp3`.", Computed: true},
 						"change":           schema.StringAttribute{MarkdownDescription: "The change as one readable line.", Computed: true},
 						"monthly_saving":   money("Monthly saving in USD."),
 						"new_monthly_cost": money("The resource's monthly cost in USD after the change."),

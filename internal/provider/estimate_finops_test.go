@@ -6,11 +6,14 @@ import (
 	"regexp"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 	"github.com/shopspring/decimal"
+
+	"github.com/tfcost/tfcost/internal/policy"
 )
 
 // testdata/asg_launch_template.json is a hand-written plan (format 1.2,
@@ -176,4 +179,37 @@ func within1pct(want string) knownvalue.Check {
 		}
 		return nil
 	})
+}
+
+// TestBudgetSet checks the mapping of the nested budget onto policies: the
+// bound goes to the budget, a carbon-only budget is still a budget (with
+// the policy file's carbon_limit), and guardrails are unaffected.
+func TestBudgetSet(t *testing.T) {
+	num := func(s string) types.Number { return decimalNumber(decimal.RequireFromString(s)) }
+	set, err := budgetSet(&budgetModel{MonthlyLimit: num("200"), MaxIncrease: num("10"), Bound: types.StringValue("max"),
+		CarbonLimitKg: num("2.5"), Enforcement: types.StringValue("soft")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(set.Policies) != 2 {
+		t.Fatalf("want a budget and a guardrail, got %d policies", len(set.Policies))
+	}
+	b, g := set.Policies[0], set.Policies[1]
+	if b.Kind != policy.KindBudget || b.Bound != policy.BoundMax || b.Enforcement != policy.Soft ||
+		!b.Limit.Equal(decimal.NewFromInt(200)) || !b.Extra["carbon_limit"].Equal(decimal.RequireFromString("2.5")) {
+		t.Errorf("budget = %+v", b)
+	}
+	if g.Kind != policy.KindGuardrail || g.Bound != "" {
+		t.Errorf("guardrail = %+v", g)
+	}
+
+	set, err = budgetSet(&budgetModel{CarbonLimitKg: num("2")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(set.Policies) != 1 || set.Policies[0].Kind != policy.KindBudget || set.Policies[0].Limit != nil ||
+		set.Policies[0].Enforcement != policy.Hard || set.Policies[0].Bound != policy.BoundExpected ||
+		!set.Policies[0].Extra["carbon_limit"].Equal(decimal.NewFromInt(2)) {
+		t.Errorf("carbon-only budget = %+v", set.Policies)
+	}
 }

@@ -4,10 +4,12 @@ data "tfcost_estimate" "plan" {
   plan_file = "${path.module}/plan.json"
 
   budget = {
-    name          = "platform"
-    monthly_limit = 5000 # USD per month after the change
-    max_increase  = 500  # USD per month over the cost before the change
-    enforcement   = "hard"
+    name            = "platform"
+    monthly_limit   = 5000  # USD per month after the change
+    bound           = "max" # ... even with every autoscaling group at its max size
+    max_increase    = 500   # USD per month over the cost before the change
+    carbon_limit_kg = 400   # kgCO2e per month
+    enforcement     = "hard"
   }
 }
 
@@ -42,4 +44,21 @@ output "plan_monthly_cost" {
 
 output "inline_by_category" {
   value = data.tfcost_estimate.inline.categories
+}
+
+# FinOps figures: the cost range at autoscaling bounds, the carbon footprint
+# and the savings tfcost recommends (what to change, saving, risk, why).
+output "plan_monthly_cost_range" {
+  value = data.tfcost_estimate.plan.monthly_cost_range # { min, expected, max, basis }
+}
+
+output "plan_carbon_kg_monthly" {
+  value = data.tfcost_estimate.plan.carbon_kg_monthly
+}
+
+output "plan_low_risk_savings" {
+  value = {
+    for r in data.tfcost_estimate.plan.recommendations : "${r.address}: ${r.title}" => r.monthly_saving
+    if r.risk == "low"
+  }
 }
