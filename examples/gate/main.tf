@@ -94,6 +94,24 @@ output "web_monthly" {
   value       = local.web_monthly
 }
 
+output "monthly_cost_range" {
+  description = "Monthly cost range { min, expected, max }: nothing here autoscales, so all three are equal."
+  value       = data.tfcost_estimate.stack.monthly_cost_range
+}
+
+output "carbon_kg_monthly" {
+  description = "Footprint in kgCO2e per month (Cloud Carbon Footprint method)."
+  value       = data.tfcost_estimate.stack.carbon_kg_monthly
+}
+
+output "low_risk_savings" {
+  description = "Monthly saving in USD of each low-risk recommendation."
+  value = {
+    for r in data.tfcost_estimate.stack.recommendations : "${r.address}: ${r.title}" => r.monthly_saving
+    if r.risk == "low"
+  }
+}
+
 output "unpriced" {
   description = "Anything tfcost could not price."
   value       = data.tfcost_estimate.stack.unpriced

@@ -26,6 +26,18 @@ import (
 //	Elastic IP  0.005 × 730 = 3.65
 //	total       148.16 + 37.35 + 3.65 = 189.16; annual × 12 = 2269.92; network 41.00
 //
+// Nothing autoscales, so the range is 189.16 at every bound. Carbon, from
+// /work/shared/carbon (see TestAccEstimateDataSource_carbon for the m5.large):
+//
+//	m5.large 730 h                        3.017434 kg
+//	50 GB gp3 root: 0.05 TB × 730 h × 1.2 Wh = 0.0438 kWh × 2 (EBS replication)
+//	  × PUE 1.135 × 0.379069 kg/kWh = 0.037689 kg
+//	2 servers 2 × (3.017434 + 0.037689) = 6.110246 kg; the NAT gateway and
+//	the Elastic IP have no carbon figures
+//
+// Low-risk savings: a 1-year Standard RI, no upfront, per always-on web
+// server, (0.096 − 0.06 ri_1yr_std_no_upfront) × 730 = 26.28 each.
+//
 // With monthly_budget = 150 the hard budget fails the plan, 39.16 over.
 func TestE2EGateExample(t *testing.T) {
 	if os.Getenv("TF_ACC") == "" {
@@ -102,6 +114,28 @@ func TestE2EGateExample(t *testing.T) {
 	}
 	for cat, want := range map[string]string{"compute": "140.16", "storage": "8", "network": "41", "database": "0"} {
 		assertNumber(t, "categories."+cat, json.RawMessage(cats[cat]), want)
+	}
+	var rng map[string]json.RawMessage
+	if err := json.Unmarshal(outputs["monthly_cost_range"], &rng); err != nil {
+		t.Fatalf("monthly_cost_range: %v (%s)", err, outputs["monthly_cost_range"])
+	}
+	for _, b := range []string{"min", "expected", "max"} {
+		assertNumber(t, "monthly_cost_range."+b, rng[b], "189.16")
+	}
+	if kg, err := decimal.NewFromString(strings.TrimSpace(string(outputs["carbon_kg_monthly"]))); err != nil ||
+		kg.Sub(decimal.RequireFromString("6.110246")).Abs().GreaterThan(decimal.RequireFromString("0.061")) {
+		t.Errorf("carbon_kg_monthly = %s, want 6.110246 ± 1%%", outputs["carbon_kg_monthly"])
+	}
+	var savings map[string]json.Number
+	if err := json.Unmarshal(outputs["low_risk_savings"], &savings); err != nil {
+		t.Fatalf("low_risk_savings: %v (%s)", err, outputs["low_risk_savings"])
+	}
+	ri := ": 1-year Standard Reserved Instance, no upfront (1 × m5.large)"
+	if len(savings) != 2 {
+		t.Errorf("low_risk_savings = %v, want the two web servers' 1-year RIs", savings)
+	}
+	for _, addr := range []string{"aws_instance.web[0]", "aws_instance.web[1]"} {
+		assertNumber(t, "low_risk_savings["+addr+ri+"]", json.RawMessage(savings[addr+ri]), "26.28")
 	}
 	if got := strings.TrimSpace(string(outputs["unpriced"])); got != "[]" {
 		t.Errorf("unpriced = %s, want []", got)
