@@ -228,7 +228,7 @@ func (p *parser) check() error {
 		if p.sawStateValues || p.sawRawState {
 			e := failure.At(p.name, line, col, "this looks like a Terraform state file, not a plan",
 				`a plan with "resource_changes" or "planned_values"`)
-			e.Hint = "run terraform show -json on a plan file (terraform plan -out tfplan && terraform show -json tfplan)"
+			e.Hint = "Run terraform show -json on a plan file (terraform plan -out tfplan && terraform show -json tfplan)"
 			return e
 		}
 		e := failure.At(p.name, line, col, "this JSON is not a Terraform plan",
@@ -250,7 +250,7 @@ func (p *parser) check() error {
 		}
 		e := failure.At(p.name, line, col, msg, supportedFormats)
 		if ok {
-			e.Hint = "this plan was written by a newer Terraform than tfcost knows; upgrade tfcost"
+			e.Hint = "This plan was written by a newer Terraform than tfcost knows; upgrade tfcost"
 		}
 		return e
 	}

@@ -77,7 +77,7 @@ func openError(path string, err error) error {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		e.Msg = "plan file does not exist"
-		e.Hint = "create it with: terraform plan -out tfplan && terraform show -json tfplan > plan.json"
+		e.Hint = "Create it with: terraform plan -out tfplan && terraform show -json tfplan > plan.json"
 	case errors.Is(err, fs.ErrPermission):
 		e.Msg = "no permission to read the plan file"
 	}
@@ -126,7 +126,7 @@ func terraformShow(name, dir, file string) ([]byte, error) {
 	if err != nil {
 		e := failure.Inputf(name, "this is a binary Terraform plan file, and converting it needs terraform, which is not on PATH")
 		e.Expected = "plan JSON"
-		e.Hint = "run terraform show -json " + file + " > plan.json where the configuration lives, and pass plan.json"
+		e.Hint = "Run terraform show -json " + file + " > plan.json where the configuration lives, and pass plan.json"
 		return nil, e
 	}
 	cmd := exec.CommandContext(context.Background(), tf, "show", "-json", "-no-color", file)
@@ -140,7 +140,7 @@ func terraformShow(name, dir, file string) ([]byte, error) {
 			msg = err.Error()
 		}
 		e := failure.Inputf(name, "terraform show -json could not read this binary plan file: %s", firstLines(msg, 6))
-		e.Hint = "run it in the directory of the configuration after terraform init, or pass the JSON from terraform show -json"
+		e.Hint = "Run it in the directory of the configuration after terraform init, or pass the JSON from terraform show -json"
 		e.Err = err
 		return nil, e
 	}
@@ -179,7 +179,7 @@ func parse(name string, raw []byte, opts Options, m *mapping) (*Plan, error) {
 	if isZip(data) {
 		e := failure.Inputf(name, "this is a binary Terraform plan file, not plan JSON")
 		e.Expected = "plan JSON"
-		e.Hint = "pass the file path instead (tfcost converts it with terraform show -json), or run terraform show -json on it"
+		e.Hint = "Pass the file path instead (tfcost converts it with terraform show -json), or run terraform show -json on it"
 		return nil, e
 	}
 	data = decodeText(data)
