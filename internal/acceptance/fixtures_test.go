@@ -159,7 +159,9 @@ func TestFixturePlans(t *testing.T) {
 			// aws_autoscaling_group.lc: desired 1 × t2.micro 0.0126 × 730 = 9.198.
 			// aws_autoscaling_group.lt: desired 1 × t2.nano 0.0063 × 730 = 4.599;
 			//   template volumes: gp2 11 × 0.11 = 1.21, sc1 21 × 0.0168 = 0.3528,
-			//   io1 31 × 0.138 = 4.278 + 2001 IOPS × 0.072 = 144.072 → 154.5118.
+			//   io1 31 × 0.138 = 4.278 + 2001 IOPS × 0.072 = 144.072; the
+			//   mappings (xvfs, xvfa, xvfb) are data volumes, so the AMI's root
+			//   is priced at the 8 GB gp2 default × 0.11 = 0.88 → 155.3918.
 			// aws_ebs_snapshot.standard: source volume 7 GB × 0.05 = 0.35.
 			// aws_ebs_volume.volume_io1: 8 × 0.138 = 1.104 + 300 × 0.072 = 21.6 → 22.704.
 			// aws_ebs_volume.volume_standard: magnetic 7 × 0.055 = 0.385.
@@ -172,12 +174,12 @@ func TestFixturePlans(t *testing.T) {
 			// aws_lb.nlb: 0.0252 × 730 = 18.396.
 			// aws_nat_gateway.nat: 0.048 × 730 = 35.04.
 			// aws_ec2_fleet and aws_ebs_snapshot_copy: not supported yet.
-			// Total 453.7518.
-			file: "abcost-0.12.25-mixed-compute.json", total: "453.7518", region: "eu-west-1",
+			// Total 455.5118.
+			file: "abcost-0.12.25-mixed-compute.json", total: "455.5118", region: "eu-west-1",
 			costs: []want{
 				priced("aws_alb.alb", "eu-west-1", "18.396"),
-				priced("aws_autoscaling_group.lc", "eu-west-1", "9.198"),
-				priced("aws_autoscaling_group.lt", "eu-west-1", "154.5118"),
+				priced("aws_autoscaling_group.lc", "eu-west-1", "10.078"),
+				priced("aws_autoscaling_group.lt", "eu-west-1", "155.3918"),
 				priced("aws_ebs_snapshot.standard", "eu-west-1", "0.35"),
 				priced("aws_ebs_volume.volume_io1", "eu-west-1", "22.704"),
 				priced("aws_ebs_volume.volume_standard", "eu-west-1", "0.385"),
@@ -246,20 +248,24 @@ func TestFixturePlans(t *testing.T) {
 		},
 		{
 			// us-east-1 (var.aws_region): ALB 0.0225 × 730 = 16.425; ASG
-			// desired 1 × t2.medium 0.0464 × 730 = 33.872. Total 50.297.
-			file: "tc-0.12.24-alb-asg-lambda-update.json", total: "50.297", region: "us-east-1",
+			// desired 1 × t2.medium 0.0464 × 730 = 33.872 + the launch
+			// configuration's root (size from the AMI: 8 GB gp2 default) 8 ×
+			// 0.1 = 0.8 → 34.672. Total 51.097.
+			file: "tc-0.12.24-alb-asg-lambda-update.json", total: "51.097", region: "us-east-1",
 			costs: []want{
 				priced("module.alb.aws_alb.alb", "us-east-1", "16.425"),
-				priced("module.myapp-asg.aws_autoscaling_group.asg", "us-east-1", "33.872"),
+				priced("module.myapp-asg.aws_autoscaling_group.asg", "us-east-1", "34.672"),
 			},
 		},
 		{
 			// us-east-1: ASG desired unknown → AWS starts min_size 2:
-			// 2 × 730 = 1460 h × t2.micro 0.0116 = 16.936; CLB 0.025 × 730 =
-			// 18.25; aws_instance.web[0] t2.micro 8.468 + 0.8 = 9.268. Total 44.454.
-			file: "tc-0.12.3-asg-elb-instance.json", total: "44.454", region: "us-east-1",
+			// 2 × 730 = 1460 h × t2.micro 0.0116 = 16.936 + two roots at the 8 GB
+			// gp2 default (the launch configuration leaves the AMI's size)
+			// 2 × 8 × 0.1 = 1.6 → 18.536; CLB 0.025 × 730 = 18.25;
+			// aws_instance.web[0] t2.micro 8.468 + 0.8 = 9.268. Total 46.054.
+			file: "tc-0.12.3-asg-elb-instance.json", total: "46.054", region: "us-east-1",
 			costs: []want{
-				priced("aws_autoscaling_group.example", "us-east-1", "16.936"),
+				priced("aws_autoscaling_group.example", "us-east-1", "18.536"),
 				priced("aws_elb.example", "us-east-1", "18.25"),
 				priced("aws_instance.web[0]", "us-east-1", "9.268"),
 			},

@@ -115,17 +115,18 @@ func TestUnlicensedPlans(t *testing.T) {
 			//   0.08 (≈) = 2.4 → 19.628.
 			// postgres db.t3.small 0.041 × 730 = 29.93 + gp3 20 × 0.115 (≈) = 2.3 → 32.23.
 			// secret 0.4 (≈); ECS container-instance ASG desired 2 × t3.micro
-			//   0.0118 × 730 = 17.228; four alarms 0.4 (≈); ALB 0.02646 × 730 =
+			//   0.0118 × 730 = 17.228 + two roots at the 8 GB gp2 default (the
+			//   template sets none) 2 × 8 × 0.116 = 1.856 → 19.084; four alarms 0.4 (≈); ALB 0.02646 × 730 =
 			//   19.3158; dashboard 3 (≈); two EIPs 7.3; two NAT 0.05 × 730 = 36.5.
 			// ECS services on the EC2 launch type cost nothing themselves.
-			// Total 3.65 + 19.628 + 32.23 + 0.4 + 17.228 + 0.4 + 19.3158 + 3 + 7.3 + 73 = 176.1518.
-			file: "jimmy-1.13.4-ecs-ec2-asg.json", total: "176.1518", region: "eu-west-2",
+			// Total 3.65 + 19.628 + 32.23 + 0.4 + 19.084 + 0.4 + 19.3158 + 3 + 7.3 + 73 = 178.0078.
+			file: "jimmy-1.13.4-ecs-ec2-asg.json", total: "178.0078", region: "eu-west-2",
 			costs: []want{
 				priced("module.cicd.aws_eip.jenkins", "eu-west-2", "3.65"),
 				priced("module.cicd.aws_instance.jenkins", "eu-west-2", "19.628"),
 				priced("module.database.aws_db_instance.main", "eu-west-2", "32.23"),
 				priced("module.database.aws_secretsmanager_secret.db_credentials", "eu-west-2", "0.4"),
-				priced("module.ecs.aws_autoscaling_group.ecs", "eu-west-2", "17.228"),
+				priced("module.ecs.aws_autoscaling_group.ecs", "eu-west-2", "19.084"),
 				priced("module.ecs.aws_cloudwatch_metric_alarm.ecs_cpu_high", "eu-west-2", "0.1"),
 				priced("module.ecs.aws_cloudwatch_metric_alarm.ecs_cpu_low", "eu-west-2", "0.1"),
 				priced("module.ecs.aws_lb.main", "eu-west-2", "19.3158"),
@@ -140,12 +141,13 @@ func TestUnlicensedPlans(t *testing.T) {
 		},
 		{
 			// UTF-16LE file; us-east-1 (var.region). Two ASGs of 1 t3.micro
-			// 0.0104 × 730 = 7.592; ALB 16.425; KMS 1; EIP 3.65; NAT 32.85.
-			// DocumentDB is not supported yet. Total 69.109.
-			file: "marom-1.14.9-asg-docdb-utf16.json", total: "69.109", region: "us-east-1",
+			// 0.0104 × 730 = 7.592 + root at the 8 GB gp2 default (the
+			// templates set none) 8 × 0.1 = 0.8 → 8.392; ALB 16.425; KMS 1;
+			// EIP 3.65; NAT 32.85. DocumentDB is not supported yet. Total 70.709.
+			file: "marom-1.14.9-asg-docdb-utf16.json", total: "70.709", region: "us-east-1",
 			costs: []want{
-				priced("module.compute.aws_autoscaling_group.backend", "us-east-1", "7.592"),
-				priced("module.compute.aws_autoscaling_group.frontend", "us-east-1", "7.592"),
+				priced("module.compute.aws_autoscaling_group.backend", "us-east-1", "8.392"),
+				priced("module.compute.aws_autoscaling_group.frontend", "us-east-1", "8.392"),
 				priced("module.compute.aws_lb.app_alb", "us-east-1", "16.425"),
 				priced("module.data.aws_kms_key.s3_key", "us-east-1", "1"),
 				priced("module.network.aws_eip.nat", "us-east-1", "3.65"),
@@ -197,7 +199,8 @@ func TestUnlicensedPlans(t *testing.T) {
 		{
 			// Before the change: ALB 0.0225 (≈) × 730 = 16.425; the ASG
 			// (desired 1) launches module.ec2.aws_launch_template.notes_crud
-			// (id lt-0b906c413b015a1e6, in the plan as a no-op): t3.micro
+			// (id lt-0b906c413b015a1e6, in the plan as a no-op; a deleted
+			// group has no configuration, so it is found by that id): t3.micro
 			// 0.0112 × 730 = 8.176 + gp3 20 × 0.0912 = 1.824 → 10; two alarms
 			// 0.1 (≈); the database 21.28. Total 16.425 + 10 + 0.2 + 21.28 = 47.905.
 			file: "shahid-1.15.8-deletes.json", prior: true, total: "47.905", region: "ap-south-1",
@@ -208,9 +211,6 @@ func TestUnlicensedPlans(t *testing.T) {
 				priced("module.autoscaling.aws_cloudwatch_metric_alarm.cpu_low", "ap-south-1", "0.1"),
 				priced("module.rds.aws_db_instance.notes_crud", "ap-south-1", "21.28"),
 			},
-			bug: "a deleted ASG has no configuration block, so internal/estimate/aws/autoscaling_group.go " +
-				"(asgShape) cannot follow a reference to its launch template and leaves the instances unpriced, " +
-				"although launch_template[0].id matches the aws_launch_template in the plan",
 		},
 		{
 			// us-west-1 (var.region): t2.micro 0.0138 × 730 = 10.074 + root 8

@@ -16,12 +16,20 @@ type autoscalingGroupValues struct {
 	MinSize              *float64 `json:"min_size"`
 	MaxSize              *float64 `json:"max_size"`
 	LaunchConfiguration  *string  `json:"launch_configuration"`
+	LaunchTemplate       []struct {
+		ID   *string `json:"id"`
+		Name *string `json:"name"`
+	} `json:"launch_template"`
 	MixedInstancesPolicy []struct {
 		InstancesDistribution []struct {
 			OnDemandBaseCapacity                *float64 `json:"on_demand_base_capacity"`
 			OnDemandPercentageAboveBaseCapacity *float64 `json:"on_demand_percentage_above_base_capacity"`
 		} `json:"instances_distribution"`
 		LaunchTemplate []struct {
+			LaunchTemplateSpecification []struct {
+				LaunchTemplateID   *string `json:"launch_template_id"`
+				LaunchTemplateName *string `json:"launch_template_name"`
+			} `json:"launch_template_specification"`
 			Override []struct {
 				InstanceType *string `json:"instance_type"`
 			} `json:"override"`
@@ -66,7 +74,19 @@ type groupShape struct {
 	Volumes      []covEBSVolume
 	VolumeGroups []string
 	Source       string // address of the template/configuration
+	// RootSized is true when the template/configuration gives the root
+	// volume's size; RootType is a root mapping's type when it gives only that.
+	RootSized bool
+	RootType  string
+	// DefaultRoot asks groupComponents to price the root volume at the AMI
+	// default (8 GB gp2) when RootSized is false.
+	DefaultRoot bool
 }
+
+// isRootDevice reports whether a block device mapping names the AMI's root
+// device: /dev/xvda (Amazon Linux and most HVM AMIs) or /dev/sda1 (Ubuntu,
+// Windows, older AMIs).
+func isRootDevice(name string) bool { return name == "/dev/xvda" || name == "/dev/sda1" }
 
 func (v ltEBSSettings) volume() covEBSVolume {
 	return covEBSVolume{Type: covStr(v.VolumeType), SizeGB: covF(v.VolumeSize), IOPS: covF(v.IOPS), Throughput: covF(v.Throughput)}
@@ -82,9 +102,14 @@ func shapeFromTemplate(c *estimate.Context, r *plan.Resource) (groupShape, error
 		s.Spot = true
 	}
 	for i, m := range lt.BlockDeviceMappings {
+		root := isRootDevice(covStr(m.DeviceName))
 		if len(m.EBS) == 0 || m.EBS[0].VolumeSize == nil {
+			if root && len(m.EBS) > 0 {
+				s.RootType = covStr(m.EBS[0].VolumeType)
+			}
 			continue
 		}
+		s.RootSized = s.RootSized || root
 		s.Volumes = append(s.Volumes, m.EBS[0].volume())
 		s.VolumeGroups = append(s.VolumeGroups, fmt.Sprintf("block_device_mappings[%d] %s", i, covStr(m.DeviceName)))
 	}
@@ -98,7 +123,9 @@ func shapeFromConfiguration(c *estimate.Context, r *plan.Resource) (groupShape, 
 	}
 	s := groupShape{InstanceType: covStr(lc.InstanceType), Source: r.Address, Spot: lc.SpotPrice != nil && *lc.SpotPrice != ""}
 	for _, d := range lc.RootBlockDevice {
+		s.RootType = covStr(d.VolumeType)
 		if d.VolumeSize != nil {
+			s.RootSized = true
 			s.Volumes = append(s.Volumes, d.volume())
 			s.VolumeGroups = append(s.VolumeGroups, "root_block_device")
 		}
@@ -146,7 +173,9 @@ func autoscalingGroup() estimate.Rule {
 		Components: []string{"Instance usage (<os>, on-demand, <type>)", "Instance usage (Linux, spot, <type>)",
 			"Instance usage (Linux, reserved …, <type>)", "Instance usage (<os>, savings plan, <type>)", "Storage (<volume type>)"},
 		UsageKeys: withScheduling(keys...),
-		Notes: "Instances come from the launch template (or mixed_instances_policy overrides, first type) or launch configuration. " +
+		Notes: "Instances come from the launch template (or mixed_instances_policy overrides, first type) or launch configuration, " +
+			"found by configuration reference or else by the template id/name or configuration name in the group's values. " +
+			"A root volume the template or configuration does not size is priced at 8 GB gp2 per instance (the AMI's size is not in the plan). " +
 			"On-demand share = base + ceil((desired − base) × percentage); the rest is spot at the average spot price.",
 		Price: func(c *estimate.Context) ([]estimate.Component, error) {
 			var v autoscalingGroupValues
@@ -163,20 +192,21 @@ func autoscalingGroup() estimate.Rule {
 	}
 }
 
-// asgShape resolves the members' shape from the configuration references.
+// asgShape resolves the members' shape from the configuration references,
+// else (a deleted group has no configuration, a plan may lack it) from the
+// template id or name, or configuration name, the group's values give.
 func asgShape(c *estimate.Context, v autoscalingGroupValues) (groupShape, error) {
 	var shape groupShape
 	var err error
-	if rs := c.Related("mixed_instances_policy", "aws_launch_template"); len(rs) > 0 {
-		shape, err = shapeFromTemplate(c, rs[0])
-	} else if rs := c.Related("launch_template", "aws_launch_template"); len(rs) > 0 {
-		shape, err = shapeFromTemplate(c, rs[0])
-	} else if rs := c.Related("launch_configuration", "aws_launch_configuration"); len(rs) > 0 {
-		shape, err = shapeFromConfiguration(c, rs[0])
+	if r := asgTemplate(c, v); r != nil {
+		shape, err = shapeFromTemplate(c, r)
+	} else if r := asgConfiguration(c, v); r != nil {
+		shape, err = shapeFromConfiguration(c, r)
 	}
 	if err != nil {
 		return shape, err
 	}
+	shape.DefaultRoot = shape.Source != "" && !shape.RootSized
 	if len(v.MixedInstancesPolicy) > 0 && len(v.MixedInstancesPolicy[0].LaunchTemplate) > 0 {
 		var types []string
 		for _, o := range v.MixedInstancesPolicy[0].LaunchTemplate[0].Override {
@@ -189,6 +219,51 @@ func asgShape(c *estimate.Context, v autoscalingGroupValues) (groupShape, error)
 		}
 	}
 	return shape, nil
+}
+
+// asgTemplate finds the group's launch template: by configuration reference
+// (mixed_instances_policy, then launch_template), else by the id or name the
+// group's values on the same side (planned or prior) give, matched through
+// the per-plan index against the plan's aws_launch_template resources.
+func asgTemplate(c *estimate.Context, v autoscalingGroupValues) *plan.Resource {
+	if rs := c.Related("mixed_instances_policy", "aws_launch_template"); len(rs) > 0 {
+		return rs[0]
+	}
+	if rs := c.Related("launch_template", "aws_launch_template"); len(rs) > 0 {
+		return rs[0]
+	}
+	var ids, names []string
+	for _, lt := range v.LaunchTemplate {
+		ids, names = append(ids, covStr(lt.ID)), append(names, covStr(lt.Name))
+	}
+	for _, m := range v.MixedInstancesPolicy {
+		for _, lt := range m.LaunchTemplate {
+			for _, spec := range lt.LaunchTemplateSpecification {
+				ids, names = append(ids, covStr(spec.LaunchTemplateID)), append(names, covStr(spec.LaunchTemplateName))
+			}
+		}
+	}
+	for _, id := range ids {
+		if r := findByAttr(c, "aws_launch_template", "id", id); r != nil {
+			return r
+		}
+	}
+	for _, name := range names {
+		if r := findByAttr(c, "aws_launch_template", "name", name); r != nil {
+			return r
+		}
+	}
+	return nil
+}
+
+// asgConfiguration finds the group's launch configuration by reference, else
+// by the name in launch_configuration (the configuration's name and id are
+// the same string).
+func asgConfiguration(c *estimate.Context, v autoscalingGroupValues) *plan.Resource {
+	if rs := c.Related("launch_configuration", "aws_launch_configuration"); len(rs) > 0 {
+		return rs[0]
+	}
+	return findByAttr(c, "aws_launch_configuration", "name", covStr(v.LaunchConfiguration))
 }
 
 // asgOnDemand returns the on-demand share of a mixed instances policy as a
@@ -251,11 +326,32 @@ func groupComponents(c *estimate.Context, shape groupShape, count decimal.Decima
 	default:
 		out = append(out, covEC2Instances(c, shape.InstanceType, count, allSpot, p, countNote))
 	}
-	if len(shape.Volumes) == 0 {
+	if shape.DefaultRoot {
+		out = append(out, defaultRootVolume(c, shape, count)...)
+	} else if len(shape.Volumes) == 0 {
 		c.Warn("%s: root volume size comes from the AMI and is not priced", c.Resource.Address)
 	}
 	for i, vol := range shape.Volumes {
 		out = append(out, covEBSComponents(c, vol, count, shape.VolumeGroups[i])...)
 	}
 	return out, nil
+}
+
+// defaultRootVolume prices each member's root volume when the template or
+// configuration does not give its size: the size is the AMI's, which the
+// plan cannot show, so it is priced as aws_instance does, at 8 GB (the
+// common Amazon Linux size, Infracost's assumption) of gp2 (EC2's default
+// type) unless the template names the type.
+func defaultRootVolume(c *estimate.Context, shape groupShape, count decimal.Decimal) []estimate.Component {
+	typ, typeNote := shape.RootType, ""
+	if typ == "" {
+		typ, typeNote = defaultVolumeType, " of gp2 (EC2's default type)"
+	}
+	note := fmt.Sprintf("%s does not give the root volume's size (the AMI's): priced as %s GB%s per instance, as aws_instance and Infracost do",
+		shape.Source, rootDefaultSize, typeNote)
+	out := covEBSComponents(c, covEBSVolume{Type: typ, SizeGB: rootDefaultSize}, count, "root volume (AMI default)")
+	for i := range out {
+		out[i].Note = joinNotes(out[i].Note, note)
+	}
+	return out
 }

@@ -1,6 +1,13 @@
 package aws
 
-import "testing"
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/tfcost/tfcost/internal/catalog"
+	"github.com/tfcost/tfcost/internal/estimate"
+	"github.com/tfcost/tfcost/internal/plan"
+)
 
 func TestAutoscalingGroup(t *testing.T) {
 	lt := func(values string) []testResource {
@@ -119,5 +126,89 @@ func TestInvalidPurchaseUsage(t *testing.T) {
 		{name: "bad payment option", values: `{"instance_types":["t3.large"],"scaling_config":[{"desired_size":1}]}`,
 			usage:    "reserved_instance_term: 1_year\nreserved_instance_payment_option: everything_upfront",
 			unpriced: []string{"Instance usage (t3.large)"}},
+	})
+}
+
+// TestAutoscalingGroupTemplateByValue: without a configuration reference (a
+// deleted group has no configuration; a plan may lack it) the template or
+// launch configuration is found by the id or name in the group's values.
+// us-east-1: m5.large 0.096, t3.micro 0.0104, gp2 0.1, gp3 0.08.
+func TestAutoscalingGroupTemplateByValue(t *testing.T) {
+	lt := []testResource{{Type: "aws_launch_template", Name: "app", Values: `{"id":"lt-1","name":"web",` +
+		`"instance_type":"m5.large","block_device_mappings":[{"device_name":"/dev/xvda","ebs":[{"volume_size":30,"volume_type":"gp3"}]}]}`}}
+	// 3 × 0.096 × 730 = 210.24; 3 × 30 GB × 0.08 = 7.2; total 217.44.
+	want := map[string]string{"Instance usage (Linux, on-demand, m5.large)": "210.24", "Storage (gp3)": "7.2"}
+	runCovCases(t, "aws_autoscaling_group", []covCase{
+		{name: "launch_template id", values: `{"desired_capacity":3,"launch_template":[{"id":"lt-1"}]}`,
+			others: lt, want: want, total: "217.44"},
+		{name: "launch_template name", values: `{"desired_capacity":3,"launch_template":[{"name":"web"}]}`,
+			others: lt, want: want, total: "217.44"},
+		{name: "mixed policy specification id", values: `{"desired_capacity":3,"mixed_instances_policy":[{"launch_template":` +
+			`[{"launch_template_specification":[{"launch_template_id":"lt-1"}]}]}]}`,
+			others: lt, want: want, total: "217.44"},
+		// A template id the plan does not hold: still unpriced, not $0.
+		{name: "id not in plan", values: `{"desired_capacity":3,"launch_template":[{"id":"lt-other"}]}`,
+			others: lt, unpriced: []string{"Instance usage"}, total: "0"},
+		// Launch configuration by name: 2 × 0.0104 × 730 = 15.184; 2 × 8 GB gp2 × 0.1 = 1.6; total 16.784.
+		{name: "launch_configuration name", values: `{"desired_capacity":2,"launch_configuration":"lc-1"}`,
+			others: []testResource{{Type: "aws_launch_configuration", Name: "lc", Values: `{"name":"lc-1","instance_type":"t3.micro",` +
+				`"root_block_device":[{"volume_size":8,"volume_type":"gp2"}]}`}},
+			want: map[string]string{"Instance usage (Linux, on-demand, t3.micro)": "15.184", "Storage (gp2)": "1.6"}, total: "16.784"},
+	})
+
+	// A deleted group priced before the change: its prior values name the
+	// template by id, matched against the template's prior values (the
+	// planned id of a replaced template would not count).
+	p := &plan.Plan{File: "test", Resources: []*plan.Resource{
+		{Address: "aws_autoscaling_group.gone", Type: "aws_autoscaling_group", Name: "gone", Region: "us-east-1",
+			Action: plan.ActionDelete, Before: json.RawMessage(`{"desired_capacity":3,"launch_template":[{"id":"lt-old"}]}`)},
+		{Address: "aws_launch_template.app", Type: "aws_launch_template", Name: "app", Region: "us-east-1", Action: plan.ActionReplace,
+			Before: json.RawMessage(`{"id":"lt-old","instance_type":"m5.large","block_device_mappings":[{"device_name":"/dev/xvda","ebs":[{"volume_size":30,"volume_type":"gp3"}]}]}`),
+			After:  json.RawMessage(`{"id":"lt-new","instance_type":"m5.xlarge"}`)},
+	}}
+	e := estimate.New(estimate.Options{Catalog: catalog.Embedded(), Registry: NewRegistry()})
+	// Prior: 3 × m5.large 210.24 + 7.2 = 217.44 (not m5.xlarge, the planned type).
+	prior := e.EstimatePrior(p)
+	assertTotal(t, prior.Resources[0], "217.44")
+	assertMonthly(t, prior.Resources[0], "Instance usage (Linux, on-demand, m5.large)", "210.24")
+	if planned := e.Estimate(p); planned.Resources[0].Status != estimate.StatusSkipped {
+		t.Errorf("deleted group after the change: status %s, want skipped", planned.Resources[0].Status)
+	}
+}
+
+// TestAutoscalingGroupDefaultRoot: a template or configuration that does not
+// give the root volume's size leaves it to the AMI; like aws_instance, each
+// member's root is priced at 8 GB of gp2 (or the root mapping's type), with
+// a note, rather than left out. us-east-1: m5.large 0.096, t3.micro 0.0104,
+// gp2 0.1, gp3 0.08.
+func TestAutoscalingGroupDefaultRoot(t *testing.T) {
+	lt := func(values string) []testResource {
+		return []testResource{{Type: "aws_launch_template", Name: "app", Values: values}}
+	}
+	refLT := map[string][]string{"launch_template": {"aws_launch_template.app"}}
+	runCovCases(t, "aws_autoscaling_group", []covCase{
+		// 3 × 0.096 × 730 = 210.24; roots 3 × 8 GB × 0.1 = 2.4; total 212.64.
+		{name: "template without mappings", values: `{"desired_capacity":3}`, others: lt(`{"instance_type":"m5.large"}`), refs: refLT,
+			want: map[string]string{"Storage (gp2)": "2.4"}, total: "212.64", count: 2,
+			note: map[string]string{"Storage (gp2)": "priced as 8 GB of gp2"}},
+		// Root mapping with a type and no size: 3 × 8 GB × 0.08 (gp3) = 1.92; total 212.16.
+		{name: "root type only", values: `{"desired_capacity":3}`, refs: refLT,
+			others: lt(`{"instance_type":"m5.large","block_device_mappings":[{"device_name":"/dev/xvda","ebs":[{"volume_type":"gp3"}]}]}`),
+			want: map[string]string{"Storage (gp3)": "1.92"}, total: "212.16", note: map[string]string{"Storage (gp3)": "8 GB"}},
+		// A data volume only: 3 × 100 GB × 0.08 = 24 plus the roots 2.4; total 236.64.
+		{name: "data volume only", values: `{"desired_capacity":3}`, refs: refLT,
+			others: lt(`{"instance_type":"m5.large","block_device_mappings":[{"device_name":"/dev/sdf","ebs":[{"volume_size":100,"volume_type":"gp3"}]}]}`),
+			want: map[string]string{"Storage (gp3)": "24", "Storage (gp2)": "2.4"}, total: "236.64"},
+		// The root mapping gives the size (Ubuntu's /dev/sda1): no default added;
+		// 3 × 20 GB × 0.08 = 4.8; total 215.04.
+		{name: "sized root", values: `{"desired_capacity":3}`, refs: refLT, count: 2,
+			others: lt(`{"instance_type":"m5.large","block_device_mappings":[{"device_name":"/dev/sda1","ebs":[{"volume_size":20,"volume_type":"gp3"}]}]}`),
+			want: map[string]string{"Storage (gp3)": "4.8"}, total: "215.04"},
+		// Launch configuration whose root_block_device is computed: 2 × 0.0104 × 730
+		// = 15.184; roots 2 × 8 GB × 0.1 = 1.6; total 16.784.
+		{name: "launch configuration", values: `{"desired_capacity":2}`,
+			others: []testResource{{Type: "aws_launch_configuration", Name: "lc", Values: `{"instance_type":"t3.micro"}`}},
+			refs:   map[string][]string{"launch_configuration": {"aws_launch_configuration.lc"}},
+			want:   map[string]string{"Instance usage (Linux, on-demand, t3.micro)": "15.184", "Storage (gp2)": "1.6"}, total: "16.784"},
 	})
 }

@@ -43,12 +43,14 @@ func TestFixtureASGsAndELB(t *testing.T) {
 	est := priceFixture(t, "testdata/abcost_mixed_compute.json")
 	assertResources(t, est, map[string]string{
 		// 1 × t2.micro 0.0126 × 730 = 9.198; the launch configuration's root
-		// volume is computed (from the AMI) and not priced.
-		"aws_autoscaling_group.lc": "9.198",
+		// volume is computed (from the AMI): priced at the 8 GB gp2 default
+		// like aws_instance, 8 × 0.11 = 0.88; total 10.078.
+		"aws_autoscaling_group.lc": "10.078",
 		// 1 × t2.nano 0.0063 × 730 = 4.599; gp2 (default type) 11 GB × 0.11 = 1.21;
 		// sc1 21 GB × 0.0168 = 0.3528; io1 31 GB × 0.138 = 4.278 and 2001 IOPS × 0.072
-		// = 144.072; total 154.5118.
-		"aws_autoscaling_group.lt": "154.5118",
+		// = 144.072; the mappings (xvfs, xvfa, xvfb) are data volumes, so the
+		// AMI's root is priced at the default 8 GB gp2 × 0.11 = 0.88; total 155.3918.
+		"aws_autoscaling_group.lt": "155.3918",
 		// eu-west-1 classic ELB 0.028 × 730 = 20.44 (data processed needs usage).
 		"aws_elb.elb": "20.44",
 	})
