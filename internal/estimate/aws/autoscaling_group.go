@@ -12,11 +12,11 @@ import (
 
 // autoscalingGroupValues are the aws_autoscaling_group attributes that drive cost.
 type autoscalingGroupValues struct {
-	DesiredCapacity      *float64 `json:"desired_capacity"`
-	MinSize              *float64 `json:"min_size"`
-	MaxSize              *float64 `json:"max_size"`
-	LaunchConfiguration  *string  `json:"launch_configuration"`
-	LaunchTemplate       []struct {
+	DesiredCapacity     *float64 `json:"desired_capacity"`
+	MinSize             *float64 `json:"min_size"`
+	MaxSize             *float64 `json:"max_size"`
+	LaunchConfiguration *string  `json:"launch_configuration"`
+	LaunchTemplate      []struct {
 		ID   *string `json:"id"`
 		Name *string `json:"name"`
 	} `json:"launch_template"`

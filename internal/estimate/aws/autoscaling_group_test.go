@@ -194,16 +194,16 @@ func TestAutoscalingGroupDefaultRoot(t *testing.T) {
 		// Root mapping with a type and no size: 3 × 8 GB × 0.08 (gp3) = 1.92; total 212.16.
 		{name: "root type only", values: `{"desired_capacity":3}`, refs: refLT,
 			others: lt(`{"instance_type":"m5.large","block_device_mappings":[{"device_name":"/dev/xvda","ebs":[{"volume_type":"gp3"}]}]}`),
-			want: map[string]string{"Storage (gp3)": "1.92"}, total: "212.16", note: map[string]string{"Storage (gp3)": "8 GB"}},
+			want:   map[string]string{"Storage (gp3)": "1.92"}, total: "212.16", note: map[string]string{"Storage (gp3)": "8 GB"}},
 		// A data volume only: 3 × 100 GB × 0.08 = 24 plus the roots 2.4; total 236.64.
 		{name: "data volume only", values: `{"desired_capacity":3}`, refs: refLT,
 			others: lt(`{"instance_type":"m5.large","block_device_mappings":[{"device_name":"/dev/sdf","ebs":[{"volume_size":100,"volume_type":"gp3"}]}]}`),
-			want: map[string]string{"Storage (gp3)": "24", "Storage (gp2)": "2.4"}, total: "236.64"},
+			want:   map[string]string{"Storage (gp3)": "24", "Storage (gp2)": "2.4"}, total: "236.64"},
 		// The root mapping gives the size (Ubuntu's /dev/sda1): no default added;
 		// 3 × 20 GB × 0.08 = 4.8; total 215.04.
 		{name: "sized root", values: `{"desired_capacity":3}`, refs: refLT, count: 2,
 			others: lt(`{"instance_type":"m5.large","block_device_mappings":[{"device_name":"/dev/sda1","ebs":[{"volume_size":20,"volume_type":"gp3"}]}]}`),
-			want: map[string]string{"Storage (gp3)": "4.8"}, total: "215.04"},
+			want:   map[string]string{"Storage (gp3)": "4.8"}, total: "215.04"},
 		// Launch configuration whose root_block_device is computed: 2 × 0.0104 × 730
 		// = 15.184; roots 2 × 8 GB × 0.1 = 1.6; total 16.784.
 		{name: "launch configuration", values: `{"desired_capacity":2}`,
