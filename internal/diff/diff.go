@@ -63,6 +63,18 @@ type Component struct {
 	Unpriced    bool              `json:"unpriced,omitempty"`
 	Approximate bool              `json:"approximate,omitempty"`
 	Unknown     bool              `json:"unknown,omitempty"`
+	// PriorUnpriced, PriorApproximate and PriorUnknown are the same flags for
+	// the prior side (Unpriced, Approximate and Unknown are the planned side's).
+	PriorUnpriced    bool `json:"priorUnpriced,omitempty"`
+	PriorApproximate bool `json:"priorApproximate,omitempty"`
+	PriorUnknown     bool `json:"priorUnknown,omitempty"`
+}
+
+// Incomplete reports whether either side of the line has no figure because
+// it is unknown until apply or has no catalog price: such a line is worth
+// showing even when its delta is 0.
+func (c Component) Incomplete() bool {
+	return c.Unpriced || c.Unknown || c.PriorUnpriced || c.PriorUnknown
 }
 
 // Resource is one resource's change.
@@ -223,7 +235,8 @@ func components(prior, planned *estimate.Resource) []Component {
 		for _, c := range prior.Components {
 			idx[key{c.Group, c.Name}] = len(out)
 			out = append(out, Component{Name: c.Name, Group: c.Group, Unit: c.Unit, Category: c.Category,
-				PriorCost: c.MonthlyCost, UsageBased: c.UsageBased})
+				PriorCost: c.MonthlyCost, UsageBased: c.UsageBased,
+				PriorUnpriced: c.Unpriced, PriorApproximate: c.Approximate, PriorUnknown: c.Unknown})
 		}
 	}
 	if planned != nil {

@@ -32,6 +32,9 @@ type platform struct {
 	// maxLen is the platform's comment size limit in bytes; the resource list
 	// is shortened until the body fits.
 	maxLen int
+	// recs lists the top recommendations (diff --format markdown); PR
+	// comments keep to the one-line savings note.
+	recs bool
 }
 
 // commentView is the template's data: every string a user controls is
@@ -50,6 +53,10 @@ type commentView struct {
 	More          int
 	Notes         []string
 	CatalogDate   string
+	// Marked is set when a line shows a ~, unknown or unpriced marker.
+	Marked bool
+	// Recommendations is the rendered (escaped) top-recommendations table.
+	Recommendations string
 }
 
 type verdictView struct {
@@ -93,13 +100,10 @@ func executeComment(w io.Writer, r *diff.Report, pf platform, limit int) error {
 		"cell":   esc, // esc already escapes "|" and newlines, so it is table-safe
 		"usd":    money,
 		"signed": signedUSD,
-		"opt": func(d *decimal.Decimal) string {
-			if d == nil {
-				return "–"
-			}
-			return money(*d)
-		},
-		"pct": pctText,
+		"pct":     pctText,
+		"legend":  func() string { return esc(markerLegend) },
+		"prior":   priorCell,
+		"planned": plannedCell,
 		"open": func(summary string) string {
 			if pf.html {
 				return "<details><summary>" + summary + "</summary>\n"
@@ -148,7 +152,7 @@ func buildCommentView(r *diff.Report, pf platform, limit int) commentView {
 				rv.Project = p.Name
 			}
 			for _, c := range res.Components {
-				if !c.Delta.IsZero() {
+				if !c.Delta.IsZero() || c.Incomplete() {
 					rv.Lines = append(rv.Lines, c)
 				}
 			}
@@ -165,6 +169,17 @@ func buildCommentView(r *diff.Report, pf platform, limit int) commentView {
 		all = all[:limit]
 	}
 	v.Resources = all
+	for _, rv := range all {
+		for _, c := range rv.Lines {
+			v.Marked = v.Marked || c.Incomplete() || c.Approximate || c.PriorApproximate
+		}
+	}
+	if pf.recs {
+		var b strings.Builder
+		esc := markdownEscaper(pf.html)
+		mdRecommendations(&b, diffRecommendations(r), esc, esc)
+		v.Recommendations = strings.TrimSpace(b.String())
+	}
 	v.Notes = noteLines(r.Notes, markdownEscaper(pf.html))
 	v.Notes = append(v.Notes, commentFinOps(r)...)
 	return v

@@ -63,6 +63,7 @@ func CommentMarkerFor(platform string) string {
 func DiffMarkdown(w io.Writer, r *diff.Report, _ Options) error {
 	pf := githubPlatform
 	pf.marker = ""
+	pf.recs = true
 	var b strings.Builder
 	if err := renderComment(&b, r, pf); err != nil {
 		return err
@@ -99,6 +100,7 @@ func DiffJSON(w io.Writer, r *diff.Report, opts Options) error {
 // resources with their action and monthly delta, then components that moved.
 func DiffTable(w io.Writer, r *diff.Report, _ Options) error {
 	var b strings.Builder
+	marked := false // a ~, unknown or unpriced marker was shown: explain them
 	for _, p := range r.Projects {
 		fmt.Fprintf(&b, "Project: %s\n", printable(p.Name))
 		if p.Path != "" && p.Path != p.Name {
@@ -113,14 +115,16 @@ func DiffTable(w io.Writer, r *diff.Report, _ Options) error {
 			rows = append(rows, []string{actionMark(res.Action), printable(res.Address), money(res.Monthly.Prior),
 				money(res.Monthly.Planned), signedUSD(res.Monthly.Delta)})
 			for _, c := range res.Components {
-				if c.Delta.IsZero() {
+				if c.Delta.IsZero() && !c.Incomplete() {
 					continue
 				}
 				name := printable(c.Name)
 				if c.Group != "" {
 					name = printable(c.Group) + " › " + name
 				}
-				rows = append(rows, []string{"", "  └ " + name, optMoney(c.PriorCost), optMoney(c.PlannedCost), signedUSD(c.Delta)})
+				prior, planned := priorCell(c), plannedCell(c)
+				marked = marked || c.Incomplete() || c.Approximate || c.PriorApproximate
+				rows = append(rows, []string{"", "  └ " + name, prior, planned, signedUSD(c.Delta)})
 			}
 		}
 		if len(rows) == 1 {
@@ -138,6 +142,14 @@ func DiffTable(w io.Writer, r *diff.Report, _ Options) error {
 	if len(r.Projects) > 1 {
 		fmt.Fprintf(&b, "All projects: %s → %s (%s, %s)\n", money(r.Monthly.Prior), money(r.Monthly.Planned),
 			signedUSD(r.Monthly.Delta), pctText(r.Monthly))
+	}
+	if marked {
+		b.WriteString(markerLegend + "\n")
+	}
+	if recs := diffRecommendations(r); len(recs) > 0 {
+		t := &tableWriter{w: &b}
+		t.recommendations(recs)
+		b.WriteString("\n")
 	}
 	for _, n := range noteLines(r.Notes, func(s string) string { return s }) {
 		b.WriteString("Note: " + n + "\n")
@@ -182,11 +194,42 @@ func actionCounts(m map[string]int) string {
 	return strings.Join(parts, ", ")
 }
 
-func optMoney(d *decimal.Decimal) string {
-	if d == nil {
+// markerLegend explains the per-component markers of diff outputs.
+const markerLegend = "~ priced with the us-east-1 figure (approximate) · unknown: depends on values known only after apply · unpriced: no catalog price (neither is counted as $0)"
+
+// priorCell and plannedCell are a component's monthly cost on each side
+// with breakdown's markers: "~$3.29" approximate, "unknown", "unpriced", or
+// "–" when the side has no such line (or it depends on usage).
+func priorCell(c diff.Component) string {
+	return markedMoney(c.PriorCost, c.PriorApproximate, c.PriorUnknown, c.PriorUnpriced)
+}
+
+func plannedCell(c diff.Component) string {
+	return markedMoney(c.PlannedCost, c.Approximate, c.Unknown, c.Unpriced)
+}
+
+func markedMoney(d *decimal.Decimal, approximate, unknown, unpriced bool) string {
+	switch {
+	case unpriced:
+		return "unpriced"
+	case unknown:
+		return "unknown"
+	case d == nil:
 		return "–"
+	case approximate:
+		return "~" + money(*d)
 	}
 	return money(*d)
+}
+
+// diffRecommendations are the planned side's top recommendations of every
+// project, largest saving first, labelled by project when there are several.
+func diffRecommendations(r *diff.Report) []projectRec {
+	ps := make([]Project, 0, len(r.Projects))
+	for _, p := range r.Projects {
+		ps = append(ps, Project{Name: p.Name, Estimate: p.Planned, Recommendations: p.Recommendations})
+	}
+	return topRecommendations(ps, len(ps) > 1)
 }
 
 // printable drops control characters (a terminal escape sequence in an
