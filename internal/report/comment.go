@@ -96,10 +96,10 @@ func renderComment(w io.Writer, r *diff.Report, pf platform) error {
 func executeComment(w io.Writer, r *diff.Report, pf platform, limit int) error {
 	esc := markdownEscaper(pf.html)
 	funcs := template.FuncMap{
-		"esc":    esc,
-		"cell":   esc, // esc already escapes "|" and newlines, so it is table-safe
-		"usd":    money,
-		"signed": signedUSD,
+		"esc":     esc,
+		"cell":    esc, // esc already escapes "|" and newlines, so it is table-safe
+		"usd":     money,
+		"signed":  signedUSD,
 		"pct":     pctText,
 		"legend":  func() string { return esc(markerLegend) },
 		"prior":   priorCell,

@@ -147,9 +147,13 @@ func DiffTable(w io.Writer, r *diff.Report, _ Options) error {
 		b.WriteString(markerLegend + "\n")
 	}
 	if recs := diffRecommendations(r); len(recs) > 0 {
-		t := &tableWriter{w: &b}
+		var rb strings.Builder
+		t := &tableWriter{w: &rb}
 		t.recommendations(recs)
-		b.WriteString("\n")
+		if marked || len(r.Projects) > 1 {
+			b.WriteString("\n") // the project sections already end with a blank line
+		}
+		b.WriteString(strings.TrimPrefix(rb.String(), "\n") + "\n")
 	}
 	for _, n := range noteLines(r.Notes, func(s string) string { return s }) {
 		b.WriteString("Note: " + n + "\n")
