@@ -34,20 +34,25 @@ func newRecommendCommand(g *globalOptions) *cobra.Command {
 	var a recommendArgs
 	var target string
 	c := &cobra.Command{
-		Use:   "recommend PLAN",
+		Use:   "recommend [PLAN]",
 		Short: "Suggest changes that cut the plan's monthly cost, with savings and risk",
 		Long: "List priced ways to cut a plan's monthly cost: reserved instances for always-on EC2, RDS and\n" +
 			"ElastiCache, spot for fault-tolerant compute (tag fault_tolerant=true or usage fault_tolerant: true),\n" +
 			"schedules for non-production compute (tag env/environment = dev, test, staging or qa),\n" +
 			"Graviton or current-generation types, gp2 → gp3, S3 lifecycle rules and newer RDS classes.\n\n" +
 			"With --target-reduction N, pick the lowest-risk set (one change per resource) that cuts the\n" +
-			"monthly cost by N %, or say how close the recommendations get.",
+			"monthly cost by N %, or say how close the recommendations get.\n\n" +
+			"Without PLAN, the projects of tfcost.yml (--config, or ./tfcost.yml) are priced together: every\n" +
+			"recommendation names its project and --target-reduction applies to their combined cost.",
 		Example: "  tfcost recommend plan.json\n" +
 			"  tfcost recommend plan.json --target-reduction 30 --format markdown\n" +
-			"  tfcost recommend plan.json --usage-file usage.yml --format json",
-		Args: exactArgs(1, "one plan file"),
+			"  tfcost recommend plan.json --usage-file usage.yml --format json\n" +
+			"  tfcost recommend --config tfcost.yml --target-reduction 20",
+		Args: maxArgs(1, "one plan file, or none with --config tfcost.yml"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			a.Plan = args[0]
+			if len(args) == 1 {
+				a.Plan = args[0]
+			}
 			if !validRecommendFormat(a.Format) {
 				return failure.Usagef("unknown --format %q; expected one of %s", a.Format, strings.Join(recommend.Formats, ", "))
 			}
@@ -81,50 +86,42 @@ func validRecommendFormat(f string) bool {
 }
 
 func runRecommend(g *globalOptions, a recommendArgs) error {
-	in, err := g.recommendInput(a)
+	pa := projectArgs{UsageFile: a.UsageFile, StrictPrices: a.StrictPrices}
+	if a.Plan != "" {
+		pa.Plans = []string{a.Plan}
+	}
+	priced, err := pa.priceProjects(g, false)
 	if err != nil {
 		return err
 	}
-	recs := recommend.Generate(in)
-	if a.Best {
-		recs = recommend.Best(recs)
+	cat, err := g.catalog()
+	if err != nil {
+		return err
 	}
-	rep := recommend.Report{Project: in.Estimate.Name, Currency: in.Estimate.Currency, Baseline: in.Estimate.MonthlyCost, Recommendations: recs}
+	rep := recommend.Report{Currency: priced[0].Planned.Currency}
+	var names []string
+	var all []recommend.Recommendation
+	for _, p := range priced {
+		recs := recommend.Generate(recommend.Input{Plan: p.Plan, Estimate: p.Planned, Catalog: cat, Usage: p.Usage})
+		if len(priced) > 1 {
+			for i := range recs {
+				recs[i].Project = p.Name // the same address may exist in two projects
+			}
+		}
+		all = append(all, recs...)
+		names = append(names, p.Name)
+		rep.Baseline = rep.Baseline.Add(p.Planned.MonthlyCost)
+	}
+	rep.Project = strings.Join(names, ", ")
+	rep.Recommendations = all
+	if a.Best {
+		rep.Recommendations = recommend.Best(all)
+	}
 	if a.TargetReduction != nil {
-		s := recommend.Select(recommend.Generate(in), in.Estimate.MonthlyCost, *a.TargetReduction)
+		s := recommend.Select(all, rep.Baseline, *a.TargetReduction)
 		rep.Plan = &s
 	}
 	return writeOutput(g.io.Out, a.OutFile, func(w io.Writer) error { return recommend.Write(w, a.Format, rep) })
-}
-
-// recommendInput prices the plan like breakdown does, keeping the plan and
-// usage file the recommendations read.
-func (g *globalOptions) recommendInput(a recommendArgs) (recommend.Input, error) {
-	cat, err := g.catalog()
-	if err != nil {
-		return recommend.Input{}, err
-	}
-	cfg, err := g.config()
-	if err != nil {
-		return recommend.Input{}, err
-	}
-	var uf *usage.File
-	if a.UsageFile != "" {
-		if uf, err = usage.Load(a.UsageFile); err != nil {
-			return recommend.Input{}, err
-		}
-		uf.CheckKeys(g.registry().KnownUsageKeys())
-		g.warn(uf.Warnings)
-	}
-	p, err := plan.ReadFile(a.Plan, plan.Options{Region: g.region})
-	if err != nil {
-		return recommend.Input{}, err
-	}
-	opts := estimate.Options{Catalog: cat, Registry: g.registry(), Usage: uf, StrictPrices: a.StrictPrices, Name: a.Plan}
-	cfg.Apply(&opts)
-	est := estimate.New(opts).Estimate(p)
-	g.warnEstimate(est)
-	return recommend.Input{Plan: p, Estimate: est, Catalog: cat, Usage: uf}, nil
 }
 
 // annotateFinOps adds the carbon footprint (CCF method; the catalog's specs

@@ -98,6 +98,21 @@ type Recommendation struct {
 	Basis string `json:"basis"`
 	// Approximate is set when a price is another region's figure.
 	Approximate bool `json:"approximate,omitempty"`
+	// Project names the tfcost.yml project in multi-project runs (two
+	// projects may hold the same address); empty for a single plan.
+	Project string `json:"project,omitempty"`
+}
+
+// key identifies the resource a recommendation changes, across projects.
+func (r Recommendation) key() string { return r.Project + "\x00" + r.Address }
+
+// Resource is the resource as reports name it: "project: address" in
+// multi-project runs, else the address.
+func (r Recommendation) Resource() string {
+	if r.Project == "" {
+		return r.Address
+	}
+	return r.Project + ": " + r.Address
 }
 
 // Input is what recommendations are computed from.

@@ -60,7 +60,7 @@ func tableRows(w io.Writer, recs []Recommendation) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "RESOURCE\tCHANGE\tSAVING/MO\tNEW/MO\tRISK\tWHY")
 	for _, c := range recs {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", c.Address, c.Change, money(c.MonthlySaving), money(c.NewMonthly), c.Risk, c.Why)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", c.Resource(), c.Change, money(c.MonthlySaving), money(c.NewMonthly), c.Risk, c.Why)
 	}
 	tw.Flush()
 }
@@ -90,7 +90,7 @@ func writePlanText(w io.Writer, s Selection) {
 			s.TargetPercent, money(s.TargetSaving), money(s.Baseline), money(s.Saving), s.Percent, money(s.TargetSaving.Sub(s.Saving)))
 	}
 	for i, c := range s.Chosen {
-		fmt.Fprintf(w, "  %d. [%s] %s: %s (saves %s/mo)\n", i+1, c.Risk, c.Address, c.Change, money(c.MonthlySaving))
+		fmt.Fprintf(w, "  %d. [%s] %s: %s (saves %s/mo)\n", i+1, c.Risk, c.Resource(), c.Change, money(c.MonthlySaving))
 	}
 	fmt.Fprintf(w, "New monthly cost: %s\n", money(s.NewMonthly))
 }
@@ -112,7 +112,7 @@ func writeMarkdown(w io.Writer, r Report) error {
 				s.TargetPercent, money(s.Saving), s.Percent, money(s.TargetSaving.Sub(s.Saving)), money(s.TargetSaving))
 		}
 		for i, c := range s.Chosen {
-			fmt.Fprintf(w, "%d. `%s`: %s — saves %s/mo (%s risk)\n", i+1, mdEscape(c.Address), mdEscape(c.Change), money(c.MonthlySaving), c.Risk)
+			fmt.Fprintf(w, "%d. `%s`: %s — saves %s/mo (%s risk)\n", i+1, mdEscape(c.Resource()), mdEscape(c.Change), money(c.MonthlySaving), c.Risk)
 		}
 	}
 	return nil
@@ -128,7 +128,7 @@ func WriteMarkdownTable(w io.Writer, recs []Recommendation) {
 	fmt.Fprintln(w, "| Resource | Change | Saving/mo | New/mo | Risk | Why |")
 	fmt.Fprintln(w, "|---|---|---:|---:|---|---|")
 	for _, c := range recs {
-		fmt.Fprintf(w, "| `%s` | %s | %s | %s | %s | %s |\n", mdEscape(c.Address), mdEscape(c.Change), money(c.MonthlySaving),
+		fmt.Fprintf(w, "| `%s` | %s | %s | %s | %s | %s |\n", mdEscape(c.Resource()), mdEscape(c.Change), money(c.MonthlySaving),
 			money(c.NewMonthly), c.Risk, mdEscape(c.Why))
 	}
 }

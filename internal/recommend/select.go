@@ -49,10 +49,10 @@ func Select(recs []Recommendation, baseline, targetPercent decimal.Decimal) Sele
 		if s.Reached {
 			break
 		}
-		if used[r.Address] || !r.MonthlySaving.IsPositive() {
+		if used[r.key()] || !r.MonthlySaving.IsPositive() {
 			continue
 		}
-		used[r.Address] = true
+		used[r.key()] = true
 		s.Chosen = append(s.Chosen, r)
 		s.Saving = s.Saving.Add(r.MonthlySaving)
 		if r.Risk > s.MaxRisk {
@@ -74,12 +74,12 @@ func Best(recs []Recommendation) []Recommendation {
 	best := map[string]Recommendation{}
 	var order []string
 	for _, r := range recs {
-		b, ok := best[r.Address]
+		b, ok := best[r.key()]
 		if !ok {
-			order = append(order, r.Address)
+			order = append(order, r.key())
 		}
 		if !ok || r.Risk < b.Risk || (r.Risk == b.Risk && r.MonthlySaving.GreaterThan(b.MonthlySaving)) {
-			best[r.Address] = r
+			best[r.key()] = r
 		}
 	}
 	out := make([]Recommendation, 0, len(order))
