@@ -39,18 +39,18 @@ resource_type_default_usage:
 			// 1M requests × 1 s would be 125,000 GB-s at 128 MB, or up to
 			// 10,000,000 GB-s at 10,240 MB: the memory decides the price.
 			typ: "aws_lambda_function", after: `{}`, unknown: `{"memory_size":true}`, line: "Duration",
-			bug: "internal/estimate/aws/lambda_function.go prices an unknown memory_size as 128 MB without a word " +
-				"(memMB defaults to 128 when v.MemorySize is nil; it should check c.Unknown(\"memory_size\") and report the duration line unknown)",
 		},
 		{
 			typ: "aws_elasticache_cluster", after: `{"engine":"redis","num_cache_nodes":1}`, unknown: `{"node_type":true}`, line: "ElastiCache",
-			bug: "internal/estimate/aws/elasticache_cluster.go passes the empty node_type to elasticacheNodes: the line is " +
-				"\"ElastiCache (on-demand, )\", marked unpriced (\"no catalog price\") instead of unknown until apply",
 		},
 		{
 			typ: "aws_elasticache_replication_group", after: `{"num_cache_clusters":2}`, unknown: `{"node_type":true}`, line: "ElastiCache",
-			bug: "internal/estimate/aws/elasticache_replication_group.go: an unknown node_type is reported unpriced " +
-				"(\"no catalog price\") instead of unknown until apply",
+		},
+		{
+			// The configuration gives instance_types with an element known only
+			// after apply: not EKS's default t3.medium.
+			typ: "aws_eks_node_group", after: `{"instance_types":[null],"scaling_config":[{"desired_size":2}]}`,
+			unknown: `{"instance_types":[true]}`, line: "Instance usage",
 		},
 	}
 	for _, c := range cases {

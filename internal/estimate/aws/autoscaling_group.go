@@ -78,6 +78,9 @@ type groupShape struct {
 	// volume's size; RootType is a root mapping's type when it gives only that.
 	RootSized bool
 	RootType  string
+	// TypeUnknown names the attribute when the instance type is known only
+	// after apply: the instance line is then reported unknown.
+	TypeUnknown string
 	// DefaultRoot asks groupComponents to price the root volume at the AMI
 	// default (8 GB gp2) when RootSized is false.
 	DefaultRoot bool
@@ -297,6 +300,17 @@ func groupComponents(c *estimate.Context, shape groupShape, count decimal.Decima
 	if err != nil {
 		return []estimate.Component{covBadUsage(c, estimate.Line{Name: fmt.Sprintf("Instance usage (%s)", shape.InstanceType),
 			Unit: "hours", Category: estimate.Compute}, err)}, nil
+	}
+	if shape.InstanceType == "" && shape.TypeUnknown != "" {
+		out := []estimate.Component{covUnknown(c, estimate.Line{Name: "Instance usage (instance type unknown)", Unit: "hours",
+			Category: estimate.Compute, Service: "ec2"}, shape.TypeUnknown)}
+		if known {
+			// The volumes do not depend on the type.
+			for i, vol := range shape.Volumes {
+				out = append(out, covEBSComponents(c, vol, count, shape.VolumeGroups[i])...)
+			}
+		}
+		return out, nil
 	}
 	if shape.InstanceType == "" {
 		why := "instance type unknown: the launch template or configuration is not in the plan"

@@ -75,7 +75,21 @@ func TestEKSNodeGroup(t *testing.T) {
 			want: map[string]string{"Instance usage (Linux, spot, t3.large)": "46.15936"}, total: "50.15936",
 			note: map[string]string{"Instance usage (Linux, spot, t3.large)": "5-10%"}},
 		// Defaults: t3.medium 0.0416 × 730 = 30.368, 20 GB gp2 = 2; total 32.368.
-		{name: "defaults", values: `{"scaling_config":[{"desired_size":1,"min_size":1,"max_size":1}]}`, total: "32.368"},
+		{name: "defaults", values: `{"scaling_config":[{"desired_size":1,"min_size":1,"max_size":1}]}`, total: "32.368",
+			note: map[string]string{"Instance usage (Linux, on-demand, t3.medium)": "default t3.medium"}},
+		// instance_types left out is computed (unknown at create) and EKS picks
+		// t3.medium: the same 32.368.
+		{name: "types not set, computed", values: `{"scaling_config":[{"desired_size":1,"min_size":1,"max_size":1}]}`,
+			unknown: `{"instance_types":true}`, total: "32.368",
+			want: map[string]string{"Instance usage (Linux, on-demand, t3.medium)": "30.368"}},
+		// instance_types from an expression known only after apply: the nodes are
+		// unknown, not t3.medium; the disks 2 × 20 GB × 0.10 = 4 do not depend on it.
+		{name: "types unknown", values: `{"scaling_config":[{"desired_size":2,"min_size":1,"max_size":3}]}`,
+			unknown: `{"instance_types":true}`, refs: map[string][]string{"instance_types": {"aws_ssm_parameter.node_type"}},
+			unknownLines: []string{"Instance usage (instance type unknown)"}, want: map[string]string{"Storage (gp2)": "4"}, total: "4", count: 2},
+		// A list with an unknown element is unknown too.
+		{name: "type element unknown", values: `{"instance_types":[null],"scaling_config":[{"desired_size":1}]}`,
+			unknown: `{"instance_types":[true]}`, unknownLines: []string{"Instance usage (instance type unknown)"}, total: "2"},
 		// Launch template: m5.large 70.08 + 40 GB gp3 × 0.08 = 3.2; total 73.28.
 		{name: "launch template", values: `{"launch_template":[{"id":"lt-1"}],"scaling_config":[{"desired_size":1,"min_size":1,"max_size":3}]}`,
 			others: []testResource{{Type: "aws_launch_template", Name: "nodes", Values: `{"instance_type":"m5.large","block_device_mappings":[{"device_name":"/dev/xvda","ebs":[{"volume_size":40,"volume_type":"gp3"}]}]}`}},

@@ -23,6 +23,15 @@ func covGap(c *estimate.Context, l estimate.Line, what string) (estimate.Compone
 	return c.Unpriced(l, fmt.Sprintf("no catalog price for %s in %s", what, c.Region)), true
 }
 
+// covUnknown reports a line whose catalog item is named by a value known
+// only after apply (a node or instance type): it is unknown, not a catalog
+// gap, so it is not also counted unpriced.
+func covUnknown(c *estimate.Context, l estimate.Line, attr string) estimate.Component {
+	comp := c.UnknownValue(l, attr)
+	comp.Unpriced = false
+	return comp
+}
+
 // covTiers splits a monthly quantity into consecutive tiers: limits are the
 // sizes of each tier but the last, which is open-ended. E.g. limits {6e9, 9e9}
 // gives [first 6e9, next 9e9, over 15e9].

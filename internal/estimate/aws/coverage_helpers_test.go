@@ -22,6 +22,9 @@ type covCase struct {
 	want map[string]string
 	// unpriced lists components that must be reported unpriced.
 	unpriced []string
+	// unknownLines lists components that must be unknown until apply: no
+	// cost, not counted unpriced, and a warning on the resource.
+	unknownLines []string
 	// note maps component name → text its note must contain.
 	note  map[string]string
 	total string
@@ -51,6 +54,14 @@ func runCovCases(t *testing.T, typ string, cases []covCase) {
 			for _, name := range tc.unpriced {
 				if c := comp(t, res, name); !c.Unpriced {
 					t.Errorf("%q: want unpriced, got price %s (note %q)", name, c.Price, c.Note)
+				}
+			}
+			for _, name := range tc.unknownLines {
+				if c := comp(t, res, name); !c.Unknown || c.Unpriced || c.MonthlyCost != nil {
+					t.Errorf("%q: unknown=%v unpriced=%v cost=%v, want unknown only (note %q)", name, c.Unknown, c.Unpriced, c.MonthlyCost, c.Note)
+				}
+				if len(res.Warnings) == 0 {
+					t.Errorf("%q: no warning about the unknown value", name)
 				}
 			}
 			for name, text := range tc.note {

@@ -42,7 +42,8 @@ func eksNodeGroup() estimate.Rule {
 		Components: []string{"Instance usage (<os>, on-demand, <type>)", "Instance usage (Linux, spot, <type>)",
 			"Instance usage (Linux, reserved …, <type>)", "Instance usage (<os>, savings plan, <type>)", "Storage (<volume type>)"},
 		UsageKeys: withScheduling(keys...),
-		Notes:     "With several instance_types the first is priced. The node disk defaults to 20 GB gp2.",
+		Notes: "With several instance_types the first is priced; without instance_types (or a launch template type) EKS's default t3.medium. " +
+			"instance_types from an expression known only after apply is reported unknown. The node disk defaults to 20 GB gp2.",
 		Price: func(c *estimate.Context) ([]estimate.Component, error) {
 			var v eksNodeGroupValues
 			if err := c.Decode(&v); err != nil {
@@ -56,11 +57,17 @@ func eksNodeGroup() estimate.Rule {
 				}
 				shape = s
 			}
-			if len(v.InstanceTypes) > 0 {
+			typeNote := ""
+			switch {
+			case len(v.InstanceTypes) > 0 && v.InstanceTypes[0] != "":
 				shape.InstanceType = v.InstanceTypes[0]
-			}
-			if shape.InstanceType == "" && len(v.LaunchTemplate) == 0 {
+			case shape.InstanceType != "":
+				// From the launch template.
+			case eksTypesUnknown(c):
+				shape.TypeUnknown = "instance_types"
+			case len(v.LaunchTemplate) == 0:
 				shape.InstanceType = eksDefaultInstanceType
+				typeNote = "instance_types not set: EKS's default " + eksDefaultInstanceType
 			}
 			if v.CapacityType != nil && strings.EqualFold(*v.CapacityType, "SPOT") {
 				shape.Spot = true
@@ -78,9 +85,22 @@ func eksNodeGroup() estimate.Rule {
 				desired, min = v.ScalingConfig[0].DesiredSize, v.ScalingConfig[0].MinSize
 			}
 			count, note, known := eksNodeCount(c, desired, min)
-			return groupComponents(c, shape, count, note, known, nil, "scaling_config.desired_size")
+			return groupComponents(c, shape, count, joinNotes(note, typeNote), known, nil, "scaling_config.desired_size")
 		},
 	}
+}
+
+// eksTypesUnknown reports whether instance_types comes from an expression
+// known only after apply. instance_types is optional and computed: left out
+// of the configuration it is unknown at create too, and EKS then uses
+// t3.medium; only an unknown value the configuration sets (it refers to
+// something) is really unknown.
+func eksTypesUnknown(c *estimate.Context) bool {
+	if c.Unknown("instance_types") {
+		return len(c.Resource.References["instance_types"]) > 0
+	}
+	// A list the configuration gives with an unknown element.
+	return c.Unknown("instance_types", 0)
 }
 
 // eksNodeCount: usage `instances`, else scaling_config.desired_size (unknown

@@ -53,7 +53,7 @@ func elasticacheCluster() estimate.Rule {
 			if v.Engine != nil && *v.Engine != "" {
 				engine = strings.ToLower(*v.Engine)
 			}
-			node, err := elasticacheNodes(c, covStr(v.NodeType), engine, nodes)
+			node, err := elasticacheNodes(c, covStr(v.NodeType), engine, nodes, c.Unknown("node_type"))
 			if err != nil {
 				return nil, err
 			}
@@ -74,8 +74,17 @@ func covStr(s *string) string {
 }
 
 // elasticacheNodes prices nodes on-demand or, with reserved_instance_* usage,
-// at the reservation's effective hourly rate.
-func elasticacheNodes(c *estimate.Context, nodeType, engine string, nodes decimal.Decimal) (estimate.Component, error) {
+// at the reservation's effective hourly rate. A node type known only after
+// apply is reported unknown (no guess, and not a catalog gap).
+func elasticacheNodes(c *estimate.Context, nodeType, engine string, nodes decimal.Decimal, typeUnknown bool) (estimate.Component, error) {
+	if nodeType == "" && typeUnknown {
+		return covUnknown(c, estimate.Line{Name: "ElastiCache (on-demand, node type unknown)", Unit: "hours", Category: estimate.Database,
+			Service: "elasticache"}, "node_type"), nil
+	}
+	if nodeType == "" {
+		return c.Unpriced(estimate.Line{Name: "ElastiCache (on-demand, node type not set)", Unit: "hours", Category: estimate.Database},
+			"node_type is not set (a global datastore member takes the primary's type, which the plan does not show)"), nil
+	}
 	l := estimate.Line{Name: fmt.Sprintf("ElastiCache (on-demand, %s)", nodeType), Unit: "hours", Category: estimate.Database,
 		Service: "elasticache", Item: nodeType + "/" + engine + "/on_demand"}
 	r, ok, err := covReadReservation(c)

@@ -40,7 +40,7 @@ func elasticacheReplicationGroup() estimate.Rule {
 			if v.Engine != nil && *v.Engine != "" {
 				engine = strings.ToLower(*v.Engine)
 			}
-			node, err := elasticacheNodes(c, covStr(v.NodeType), engine, replicationGroupNodes(v))
+			node, err := elasticacheNodes(c, covStr(v.NodeType), engine, replicationGroupNodes(v), c.Unknown("node_type"))
 			if err != nil {
 				return nil, err
 			}

@@ -24,6 +24,11 @@ func TestElastiCacheCluster(t *testing.T) {
 		// memcached: no backups; 1 × cache.t3.micro 0.017 × 730 = 12.41.
 		{name: "memcached", values: `{"node_type":"cache.t3.micro","engine":"memcached","num_cache_nodes":1,"snapshot_retention_limit":5}`,
 			total: "12.41", count: 1},
+		// node_type known only after apply: unknown, not "no catalog price"; the
+		// backups (10 GB × (3 − 1) = 20 GB × 0.085 = 1.7) do not depend on it.
+		{name: "node type unknown", values: `{"node_type":null,"engine":"redis","num_cache_nodes":1,"snapshot_retention_limit":3}`,
+			unknown: `{"node_type":true}`, usage: "snapshot_storage_size_gb: 10",
+			unknownLines: []string{"ElastiCache (on-demand, node type unknown)"}, want: map[string]string{"Backup storage": "1.7"}, total: "1.7"},
 		// A member of a replication group is priced by the group.
 		{name: "replication group member", values: `{"node_type":"cache.m5.large","replication_group_id":"rg"}`, total: "0", count: 0},
 	})
@@ -39,5 +44,8 @@ func TestElastiCacheReplicationGroup(t *testing.T) {
 			total: "601.52"},
 		// valkey: 2 × cache.t3.micro valkey 0.0136 × 730 = 19.856.
 		{name: "valkey", values: `{"node_type":"cache.t3.micro","engine":"valkey","num_cache_clusters":2}`, total: "19.856"},
+		// node_type known only after apply: the nodes are unknown, not unpriced.
+		{name: "node type unknown", values: `{"num_cache_clusters":2}`, unknown: `{"node_type":true}`,
+			unknownLines: []string{"ElastiCache (on-demand, node type unknown)"}, total: "0", count: 1},
 	})
 }

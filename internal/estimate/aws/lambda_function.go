@@ -15,6 +15,10 @@ type lambdaFunctionValues struct {
 	} `json:"ephemeral_storage"`
 }
 
+// lambdaDefaultMemoryMB is what AWS gives a function whose memory_size is
+// not set (absent or null); an unknown memory_size is not defaulted.
+var lambdaDefaultMemoryMB = decimal.NewFromInt(128)
+
 const (
 	keyLambdaRequests   = "monthly_requests"
 	keyLambdaDurationMS = "request_duration_ms"
@@ -43,20 +47,26 @@ func lambdaFunction() estimate.Rule {
 			{Key: keyLambdaDurationOld, Description: "average duration in milliseconds (the key of older Infracost usage files)"},
 			{Key: keySavingsPlanPct, Description: "compute savings-plan discount off on-demand duration, in percent; the catalog has no savings-plan rates"},
 		},
-		Notes: "The free tier is not deducted. arm64 tiers above the first are not in the catalog and are reported unpriced when reached.",
+		Notes: "The free tier is not deducted. arm64 tiers above the first are not in the catalog and are reported unpriced when reached. " +
+			"memory_size not set is AWS's default 128 MB; memory_size known only after apply leaves the duration unknown.",
 		Price: func(c *estimate.Context) ([]estimate.Component, error) {
 			var v lambdaFunctionValues
 			if err := c.Decode(&v); err != nil {
 				return nil, err
 			}
-			memMB := decimal.NewFromInt(128)
-			if v.MemorySize != nil {
-				memMB = estimate.Float(*v.MemorySize)
-			}
 			arm := len(v.Architectures) > 0 && v.Architectures[0] == "arm64"
 			requests := covNum(c, keyLambdaRequests)
 			out := []estimate.Component{lambdaRequests(c, requests)}
-			out = append(out, lambdaDuration(c, requests, memMB, arm)...)
+			switch {
+			case v.MemorySize != nil:
+				out = append(out, lambdaDuration(c, requests, estimate.Float(*v.MemorySize), arm, "")...)
+			case c.Unknown("memory_size"):
+				// GB-seconds scale with memory (128 MB to 10,240 MB): no guess.
+				out = append(out, covUnknown(c, lambdaDurationLines(arm)[0], "memory_size"))
+			default:
+				out = append(out, lambdaDuration(c, requests, lambdaDefaultMemoryMB, arm,
+					"memory_size not set: AWS's default 128 MB")...)
+			}
 			if len(v.EphemeralStorage) > 0 && v.EphemeralStorage[0].Size != nil {
 				if extra := estimate.Float(*v.EphemeralStorage[0].Size).Sub(decimal.NewFromInt(512)); extra.IsPositive() {
 					out = append(out, lambdaEphemeral(c, requests, extra))
@@ -84,23 +94,41 @@ func lambdaSeconds(c *estimate.Context) decimal.Decimal {
 	return ms.Ceil().Div(decimal.NewFromInt(1000))
 }
 
-func lambdaDuration(c *estimate.Context, requests *decimal.Decimal, memMB decimal.Decimal, arm bool) []estimate.Component {
+// lambdaDurationLines are the duration tiers' lines for an architecture.
+func lambdaDurationLines(arm bool) []estimate.Line {
 	type tier struct{ name, item string }
 	tiers := []tier{{"Duration (x86, first 6B GB-seconds)", "duration x86 (first 6B GB-s/month)"},
 		{"Duration (x86, next 9B GB-seconds)", "duration x86 (next 9B GB-s)"},
 		{"Duration (x86, over 15B GB-seconds)", "duration x86 (over 15B GB-s)"}}
-	limits := lambdaX86Tiers
 	if arm {
 		tiers = []tier{{"Duration (arm64, first 7.5B GB-seconds)", "duration arm64 (first 7.5B GB-s/month)"},
 			{"Duration (arm64, next 11.25B GB-seconds)", "duration arm64 (next 11.25B GB-s)"},
 			{"Duration (arm64, over 18.75B GB-seconds)", "duration arm64 (over 18.75B GB-s)"}}
+	}
+	out := make([]estimate.Line, len(tiers))
+	for i, t := range tiers {
+		out[i] = estimate.Line{Name: t.name, Unit: "GB-seconds", Category: estimate.Compute, Service: "lambda", Item: t.item}
+	}
+	return out
+}
+
+// lambdaDuration prices GB-seconds across the tiers; note (e.g. a defaulted
+// memory size) goes on every line.
+func lambdaDuration(c *estimate.Context, requests *decimal.Decimal, memMB decimal.Decimal, arm bool, note string) []estimate.Component {
+	lines := lambdaDurationLines(arm)
+	limits := lambdaX86Tiers
+	if arm {
 		limits = lambdaArmTiers
 	}
-	line := func(t tier) estimate.Line {
-		return estimate.Line{Name: t.name, Unit: "GB-seconds", Category: estimate.Compute, Service: "lambda", Item: t.item}
+	line := func(i int) estimate.Line {
+		l := lines[i]
+		l.Note = note
+		return l
 	}
 	if requests == nil {
-		return []estimate.Component{c.UsageQuantity(line(tiers[0]), nil)}
+		comp := c.UsageQuantity(lines[0], nil)
+		comp.Note = joinNotes(comp.Note, note)
+		return []estimate.Component{comp}
 	}
 	gbs := requests.Mul(memMB.Div(decimal.NewFromInt(1024))).Mul(lambdaSeconds(c))
 	var out []estimate.Component
@@ -108,7 +136,7 @@ func lambdaDuration(c *estimate.Context, requests *decimal.Decimal, memMB decima
 		if i > 0 && !q.IsPositive() {
 			break
 		}
-		l := line(tiers[i])
+		l := line(i)
 		if g, ok := covGap(c, l, "Lambda "+l.Name); ok {
 			out = append(out, g)
 			continue

@@ -40,6 +40,19 @@ func TestLambdaFunction(t *testing.T) {
 			usage: "monthly_requests: 1000000\nrequest_duration_ms: 100\nsavings_plan_discount_percent: 17",
 			want:  map[string]string{"Duration (x86, first 6B GB-seconds)": "0.69166805"}, total: "0.89166805",
 			note: map[string]string{"Duration (x86, first 6B GB-seconds)": "no savings-plan rates"}},
+		// memory_size unknown until apply: duration is reported unknown (1M × 1 s
+		// would be 125,000 GB-s at 128 MB but 10M at 10,240 MB); requests
+		// 1M × 0.20 = 0.2 stay priced.
+		{name: "unknown memory", values: `{"memory_size":null}`, unknown: `{"memory_size":true}`,
+			usage:        "monthly_requests: 1000000\nrequest_duration_ms: 1000",
+			unknownLines: []string{"Duration (x86, first 6B GB-seconds)"}, want: map[string]string{"Requests": "0.2"}, total: "0.2", count: 2,
+			note: map[string]string{"Duration (x86, first 6B GB-seconds)": "memory_size is unknown until apply"}},
+		// memory_size null (not set): AWS's default 128 MB: 1e6 × 0.125 GB × 0.1 s =
+		// 12,500 GB-s × 0.0000166667 = 0.20833375; requests 0.2; total 0.40833375.
+		{name: "memory not set", values: `{"memory_size":null}`,
+			usage: "monthly_requests: 1000000\nrequest_duration_ms: 100",
+			want:  map[string]string{"Duration (x86, first 6B GB-seconds)": "0.20833375"}, total: "0.40833375",
+			note:  map[string]string{"Duration (x86, first 6B GB-seconds)": "default 128 MB"}},
 		// No usage: requests and duration show unit prices only.
 		{name: "no usage", values: `{"memory_size":128}`, want: map[string]string{"Requests": "", "Duration (x86, first 6B GB-seconds)": ""}, total: "0"},
 	})
