@@ -52,7 +52,7 @@ func TestLambdaFunction(t *testing.T) {
 		{name: "memory not set", values: `{"memory_size":null}`,
 			usage: "monthly_requests: 1000000\nrequest_duration_ms: 100",
 			want:  map[string]string{"Duration (x86, first 6B GB-seconds)": "0.20833375"}, total: "0.40833375",
-			note:  map[string]string{"Duration (x86, first 6B GB-seconds)": "default 128 MB"}},
+			note: map[string]string{"Duration (x86, first 6B GB-seconds)": "default 128 MB"}},
 		// No usage: requests and duration show unit prices only.
 		{name: "no usage", values: `{"memory_size":128}`, want: map[string]string{"Requests": "", "Duration (x86, first 6B GB-seconds)": ""}, total: "0"},
 	})
