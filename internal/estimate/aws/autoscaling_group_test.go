@@ -37,7 +37,7 @@ func TestAutoscalingGroup(t *testing.T) {
 			others: ltM5, refs: refMixed,
 			want: map[string]string{"Instance usage (Linux, on-demand, m5.large)": "140.16", "Instance usage (Linux, spot, m5.large)": "69.3792",
 				"Storage (gp3)": "12"}, total: "221.5392",
-			note: map[string]string{"Instance usage (Linux, spot, m5.large)": "interruption frequency 15-20%"}},
+			note: map[string]string{"Instance usage (Linux, spot, m5.large)": "interruption band 15-20%"}},
 		// Launch configuration with spot_price: 2 × t3.micro spot 0.002912 × 730 = 4.25152;
 		// root 8 GB gp2 × 2 × 0.10 = 1.6; total 5.85152.
 		{name: "launch configuration spot", values: `{"desired_capacity":2,"min_size":1,"launch_configuration":"lc"}`,

@@ -191,10 +191,7 @@ func instanceUsage(c *estimate.Context, v instanceValues) estimate.Component {
 			return c.Unpriced(l, "spot prices in the catalog are for Linux only")
 		}
 		l.Item = typ + "/linux/spot"
-		l.Note = "average spot price; it floats"
-		if a, ok := c.SpotAdvice(typ); ok {
-			l.Note += fmt.Sprintf("; AWS Spot Advisor: %d%% below on-demand, interruption frequency %s", a.SavingsPercent, a.Band)
-		}
+		l.Note = covSpotNote(c, typ) + "; the spot price floats"
 		return c.Hourly(l, estimate.Int(1))
 	}
 	l.Name = fmt.Sprintf("Instance usage (%s, on-demand, %s)", osNames[os], typ)

@@ -127,7 +127,7 @@ func TestInstanceFlags(t *testing.T) {
 		t.Errorf("default root note: %+v", c)
 	}
 	r = priceOne(t, "aws_instance", `{"instance_type":"m5.large","instance_market_options":[{"market_type":"spot"}]}`, "", "us-east-1")
-	if c := comp(t, r, "Instance usage (Linux/UNIX, spot, m5.large)"); !strings.Contains(c.Note, "interruption frequency") {
+	if c := comp(t, r, "Instance usage (Linux/UNIX, spot, m5.large)"); !strings.Contains(c.Note, "interruption band") {
 		t.Errorf("spot note lacks advisor band: %q", c.Note)
 	}
 	// t2 is standard unless asked; standard mode has no credit line.
@@ -249,4 +249,29 @@ func BenchmarkInstanceAttachedVolumes(b *testing.B) {
 			}
 		})
 	}
+}
+
+// TestSpotNote: a spot line says which figure it charges (the catalog's
+// average spot price) and, separately, what the Spot Instance Advisor
+// publishes. us-east-1 m5.large: on-demand 0.096, spot_avg 0.03168
+// (ec2_linux_reserved_spot.csv): 1 − 0.03168 / 0.096 = 0.67 → 67% below;
+// ec2_spot_advisor.csv: 66% savings, band 15-20%. 0.03168 × 730 = 23.1264.
+func TestSpotNote(t *testing.T) {
+	const want = "spot: priced at the average spot price $0.03168 per hour (67% below on-demand $0.096); " +
+		"Spot Advisor: 66% typical savings, interruption band 15-20%"
+	r := priceOne(t, "aws_instance", `{"instance_type":"m5.large","instance_market_options":[{"market_type":"spot"}]}`, "", "us-east-1")
+	c := comp(t, r, "Instance usage (Linux/UNIX, spot, m5.large)")
+	if !strings.HasPrefix(c.Note, want) {
+		t.Errorf("aws_instance spot note\n got %q\nwant %q…", c.Note, want)
+	}
+	assertCost(t, c.MonthlyCost, "23.1264")
+	est := pricePlan(t, "us-east-1", resourceUsage("aws_autoscaling_group.this", "purchase_option: spot"),
+		testResource{Type: "aws_autoscaling_group", Values: `{"desired_capacity":1}`,
+			References: map[string][]string{"launch_template": {"aws_launch_template.app"}}},
+		testResource{Type: "aws_launch_template", Name: "app", Values: `{"instance_type":"m5.large"}`})
+	c = comp(t, est.Resources[0], "Instance usage (Linux, spot, m5.large)")
+	if !strings.Contains(c.Note, want) {
+		t.Errorf("ASG spot note\n got %q\nwant it to contain %q", c.Note, want)
+	}
+	assertCost(t, c.MonthlyCost, "23.1264")
 }
