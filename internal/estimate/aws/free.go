@@ -50,9 +50,9 @@ var freeTypes = []string{
 	// instances do.
 	"aws_ecs_task_definition", "aws_ecs_cluster", "aws_ecs_cluster_capacity_providers", "aws_ecs_capacity_provider",
 	"aws_ecs_account_setting_default", "aws_ecs_tag", "aws_ecr_lifecycle_policy", "aws_ecr_repository_policy",
-	// Certificates: public ACM certificates are free (private-CA
-	// certificates are billed on the CA).
-	"aws_acm_certificate", "aws_acm_certificate_validation",
+	// Certificate validation records nothing billable (aws_acm_certificate has
+	// its own rule: private-CA certificates are billed).
+	"aws_acm_certificate_validation",
 	// S3 bucket sub-resources (the bucket's usage carries storage and requests).
 	"aws_s3_bucket_policy", "aws_s3_bucket_acl", "aws_s3_bucket_versioning", "aws_s3_bucket_public_access_block",
 	"aws_s3_bucket_server_side_encryption_configuration", "aws_s3_bucket_ownership_controls",
@@ -79,9 +79,6 @@ var freeTypes = []string{
 	"aws_docdb_cluster_parameter_group", "aws_neptune_subnet_group", "aws_neptune_parameter_group",
 	"aws_neptune_cluster_parameter_group", "aws_redshift_subnet_group", "aws_redshift_parameter_group",
 	"aws_dax_subnet_group", "aws_dax_parameter_group",
-	// Systems Manager parameters in the standard tier are free; the
-	// advanced tier ($0.05 per parameter-month) is not modelled yet.
-	"aws_ssm_parameter",
 	// S3 objects: their bytes and requests are the bucket's usage.
 	"aws_s3_object", "aws_s3_bucket_object",
 	// Transit gateways and VPN gateways bill per attachment/connection, not
@@ -98,6 +95,18 @@ var freeTypes = []string{
 	"aws_elasticsearch_domain_policy", "aws_opensearch_domain_policy",
 	"aws_backup_plan", "aws_backup_selection",
 	"aws_ses_domain_identity", "aws_ses_email_identity", "aws_ses_domain_dkim",
+	// Lambda layers: their bytes count toward the account's 75 GB code
+	// storage quota, with no separate charge; invocations bill the function.
+	"aws_lambda_layer_version",
+	// Configuration objects billed through the resource that uses them:
+	// CloudFront policies (the distribution's requests), API Gateway usage
+	// plans and keys (the API's requests), WAF IP sets (the web ACL's rules),
+	// SES configuration sets and event destinations (emails sent; the
+	// destination's own service bills its events), and Direct Connect
+	// gateways (billed on connections and data transfer, not the gateway).
+	"aws_cloudfront_response_headers_policy", "aws_api_gateway_usage_plan", "aws_api_gateway_usage_plan_key",
+	"aws_api_gateway_api_key", "aws_wafv2_ip_set", "aws_ses_configuration_set", "aws_ses_event_destination",
+	"aws_dx_gateway",
 }
 
 // registerFree runs last: a type another file already prices (a coverage

@@ -18,9 +18,18 @@ func TestFreeTypes(t *testing.T) {
 			t.Errorf("%s not registered", typ)
 		}
 	}
-	// Billed by usage or by the hour: never free.
+	// Configuration objects AWS does not bill by themselves.
+	for _, typ := range []string{"aws_lambda_layer_version", "aws_cloudfront_response_headers_policy",
+		"aws_api_gateway_usage_plan", "aws_api_gateway_usage_plan_key", "aws_api_gateway_api_key", "aws_wafv2_ip_set",
+		"aws_ses_configuration_set", "aws_ses_event_destination", "aws_dx_gateway"} {
+		if rule, ok := reg.Rule(typ); !ok || !rule.Free {
+			t.Errorf("%s must be free", typ)
+		}
+	}
+	// Billed by usage or by the hour, or billed in some configurations
+	// (private-CA certificates, advanced parameters): never free.
 	for _, typ := range []string{"aws_route53_record", "aws_sns_topic_subscription", "aws_cloudwatch_log_metric_filter",
-		"aws_flow_log", "aws_instance", "aws_nat_gateway", "aws_eip", "aws_s3_bucket"} {
+		"aws_flow_log", "aws_instance", "aws_nat_gateway", "aws_eip", "aws_s3_bucket", "aws_acm_certificate", "aws_ssm_parameter"} {
 		if rule, ok := reg.Rule(typ); ok && rule.Free {
 			t.Errorf("%s must not be free", typ)
 		}

@@ -28,6 +28,7 @@ func registerCoverage(r *estimate.Registry) {
 		sfnStateMachine(),
 		mskCluster(),
 		redshiftCluster(),
+		acmCertificate(), ssmParameter(),
 	} {
 		r.Add(rule)
 	}
