@@ -85,9 +85,14 @@ func instance() estimate.Rule {
 			{Key: instInstanceOS, Description: "linux (default), windows, rhel or suse: the AMI's OS is not in the plan."},
 			{Key: instCPUCreditHours, Description: "Monthly hours of surplus CPU credit use (T-family unlimited)."},
 			{Key: instVCPUCount, Description: "vCPUs that use surplus credits (default: the type's vCPUs)."},
+			{Key: keySavingsPlanRate, Description: "your savings-plan hourly rate for this instance (EC2 Instance Savings Plans are " +
+				"per instance family: the rate of its family); the catalog has no savings-plan rates"},
+			{Key: keySavingsPlanPct, Description: "your savings-plan discount off on-demand, in percent (per instance family); " +
+				"the catalog has no savings-plan rates"},
 		}, reservedKeys...)...),
 		Notes: "Linux unless usage says otherwise; shared tenancy only; root volume defaults to 8 GB gp2 when the plan does not say; " +
-			"spot from instance_market_options; reserved from usage (effective hourly rate, upfront amortised). " +
+			"spot from instance_market_options; reserved from usage (effective hourly rate, upfront amortised); " +
+			"savings plans from usage (savings_plan_rate or savings_plan_discount_percent: the catalog has no savings-plan rates). " +
 			"ebs_block_device entries that are an aws_ebs_volume of the plan (attached with aws_volume_attachment) are priced on the volume.",
 		Price: func(c *estimate.Context) ([]estimate.Component, error) {
 			var v instanceValues
@@ -172,6 +177,9 @@ func instanceUsage(c *estimate.Context, v instanceValues) estimate.Component {
 		return c.Unpriced(l, "dedicated and host tenancy are not in the catalog (shared tenancy prices only)")
 	}
 	if ri, ok, why := reservedItem(c, typ); ok || why != "" {
+		if covNum(c, keySavingsPlanRate) != nil || covNum(c, keySavingsPlanPct) != nil {
+			c.Warn("%s: both a reservation and a savings plan are given in usage; the reservation is priced", c.Resource.Address)
+		}
 		l.Name = fmt.Sprintf("Instance usage (%s, reserved, %s)", osNames[os], typ)
 		if why != "" {
 			return c.Unpriced(l, why)
@@ -196,7 +204,14 @@ func instanceUsage(c *estimate.Context, v instanceValues) estimate.Component {
 	}
 	l.Name = fmt.Sprintf("Instance usage (%s, on-demand, %s)", osNames[os], typ)
 	l.Item = typ + "/" + os + "/on_demand"
-	return c.Hourly(l, estimate.Int(1))
+	comp := c.Hourly(l, estimate.Int(1))
+	if sp, ok := covSavingsPlan(c, comp); ok {
+		// A savings plan reprices on-demand usage only: spot and reserved
+		// hours above never reach here.
+		sp.Name = fmt.Sprintf("Instance usage (%s, savings plan, %s)", osNames[os], typ)
+		return sp
+	}
+	return comp
 }
 
 func isSpot(v instanceValues) bool {

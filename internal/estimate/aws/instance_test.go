@@ -275,3 +275,31 @@ func TestSpotNote(t *testing.T) {
 	}
 	assertCost(t, c.MonthlyCost, "23.1264")
 }
+
+// TestInstanceSavingsPlan: the catalog has no savings-plan rates, so usage
+// gives the plan's hourly rate or its discount off on-demand (EC2 Instance
+// Savings Plans are per family); it reprices on-demand hours only. us-east-1:
+// m5.large linux 0.096, windows 0.188, spot_avg 0.03168, 1-yr standard no
+// upfront 0.06; default root 8 GB gp2 × 0.1 = 0.8.
+func TestInstanceSavingsPlan(t *testing.T) {
+	const sp = "Instance usage (Linux/UNIX, savings plan, m5.large)"
+	runCovCases(t, "aws_instance", []covCase{
+		// 0.096 × (1 − 0.20) = 0.0768 × 730 = 56.064; + 0.8 = 56.864.
+		{name: "discount percent", values: `{"instance_type":"m5.large"}`, usage: "savings_plan_discount_percent: 20",
+			want: map[string]string{sp: "56.064"}, total: "56.864", note: map[string]string{sp: "the catalog has no savings-plan rates"}},
+		// 0.06 × 730 = 43.8; + 0.8 = 44.6.
+		{name: "rate", values: `{"instance_type":"m5.large"}`, usage: "savings_plan_rate: 0.06",
+			want: map[string]string{sp: "43.8"}, total: "44.6", note: map[string]string{sp: "rate given in usage"}},
+		// Windows: 0.188 × 0.9 = 0.1692 × 730 = 123.516; + 0.8 = 124.316.
+		{name: "windows", values: `{"instance_type":"m5.large"}`, usage: "operating_system: windows\nsavings_plan_discount_percent: 10",
+			want: map[string]string{"Instance usage (Windows, savings plan, m5.large)": "123.516"}, total: "124.316"},
+		// Spot hours are not covered: 0.03168 × 730 = 23.1264; + 0.8 = 23.9264.
+		{name: "spot unaffected", values: `{"instance_type":"m5.large","instance_market_options":[{"market_type":"spot"}]}`,
+			usage: "savings_plan_discount_percent: 20", want: map[string]string{"Instance usage (Linux/UNIX, spot, m5.large)": "23.1264"},
+			total: "23.9264"},
+		// A reservation wins (with a warning): 0.06 × 730 = 43.8; + 0.8 = 44.6.
+		{name: "reservation wins", values: `{"instance_type":"m5.large"}`,
+			usage: "savings_plan_discount_percent: 20\nreserved_instance_type: standard\nreserved_instance_term: 1_year\nreserved_instance_payment_option: no_upfront",
+			want:  map[string]string{"Instance usage (Linux/UNIX, reserved, m5.large)": "43.8"}, total: "44.6"},
+	})
+}
