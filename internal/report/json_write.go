@@ -1,15 +1,19 @@
 package report
 
 import (
-	"bufio"
 	"encoding/json"
 	"io"
+	"runtime"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/tfcost/tfcost/internal/estimate"
 )
 
 // jsonWriter writes a JSONRoot exactly as encoding/json's Encoder with
@@ -17,35 +21,49 @@ import (
 // writes the hot types (resources, components) by hand: reflection and
 // re-indenting a whole document dominated `breakdown --format json` on large
 // plans. TestJSONWriterMatchesEncodingJSON keeps the two byte-identical.
+//
+// Output is appended to out and handed to w in blocks of about flushAt
+// bytes; a writer with a nil w only fills out (one chunk of resources
+// rendered by a worker, see parallelResources).
 type jsonWriter struct {
-	w     *bufio.Writer
+	w     io.Writer
+	out   []byte
 	depth int
 	first []bool // per open object/array: no member written yet
 	err   error
-	buf   []byte
 }
+
+const flushAt = 64 << 10
 
 func writeJSON(w io.Writer, root *JSONRoot) error {
-	jw := &jsonWriter{w: bufio.NewWriterSize(w, 64<<10)}
+	jw := &jsonWriter{w: w, out: make([]byte, 0, 2*flushAt)}
 	jw.root(root)
 	jw.raw("\n")
-	if jw.err != nil {
-		return jw.err
-	}
-	return jw.w.Flush()
+	jw.writeOut()
+	return jw.err
 }
 
-func (j *jsonWriter) raw(s string) {
-	if j.err == nil {
-		_, j.err = j.w.WriteString(s)
+// writeOut hands the buffered output to w.
+func (j *jsonWriter) writeOut() {
+	if j.w == nil {
+		return
+	}
+	if j.err == nil && len(j.out) > 0 {
+		_, j.err = j.w.Write(j.out)
+	}
+	j.out = j.out[:0]
+}
+
+// maybeFlush writes the buffer out once it is large enough.
+func (j *jsonWriter) maybeFlush() {
+	if len(j.out) >= flushAt {
+		j.writeOut()
 	}
 }
 
-func (j *jsonWriter) bytes(b []byte) {
-	if j.err == nil {
-		_, j.err = j.w.Write(b)
-	}
-}
+func (j *jsonWriter) raw(s string) { j.out = append(j.out, s...) }
+
+func (j *jsonWriter) bytes(b []byte) { j.out = append(j.out, b...) }
 
 // indents is a newline followed by enough indentation for any depth used.
 var indents = "\n" + strings.Repeat("  ", 32)
@@ -90,14 +108,10 @@ func (j *jsonWriter) key(k string) {
 	j.raw(": ")
 }
 
-func (j *jsonWriter) str(s string) {
-	j.buf = appendJSONString(j.buf[:0], s)
-	j.bytes(j.buf)
-}
+func (j *jsonWriter) str(s string) { j.out = appendJSONString(j.out, s) }
 
 func (j *jsonWriter) dec(d decimal.Decimal) {
-	j.buf = append(appendDecimal(append(j.buf[:0], '"'), d), '"')
-	j.bytes(j.buf)
+	j.out = append(appendDecimal(append(j.out, '"'), d), '"')
 }
 
 // appendDecimal appends d as d.String() writes it (no exponent, trailing
@@ -153,9 +167,15 @@ func (j *jsonWriter) optDec(d *decimal.Decimal) {
 	j.dec(*d)
 }
 
-func (j *jsonWriter) boolean(b bool) { j.raw(strconv.FormatBool(b)) }
+func (j *jsonWriter) boolean(b bool) {
+	if b {
+		j.raw("true")
+	} else {
+		j.raw("false")
+	}
+}
 
-func (j *jsonWriter) integer(n int) { j.raw(strconv.Itoa(n)) }
+func (j *jsonWriter) integer(n int) { j.out = strconv.AppendInt(j.out, int64(n), 10) }
 
 // value writes a less frequent value with encoding/json at the current depth.
 func (j *jsonWriter) value(v any) {
@@ -312,11 +332,75 @@ func (j *jsonWriter) resources(rs []JSONResource, omitEmpty bool) {
 		return
 	}
 	j.open("[")
-	for i := range rs {
-		j.next()
-		j.resource(&rs[i])
+	if j.w != nil && len(rs) >= 2*resourceChunk && runtime.GOMAXPROCS(0) > 1 {
+		j.parallelResources(rs)
+	} else {
+		for i := range rs {
+			j.next()
+			j.resource(&rs[i])
+			j.maybeFlush()
+		}
 	}
 	j.close("]")
+}
+
+// resourceChunk is how many resources a worker renders at a time: large
+// enough to amortise the hand-off, small enough that the chunks in flight
+// stay a few MB.
+const resourceChunk = 256
+
+var chunkBufs = sync.Pool{New: func() any { return new([]byte) }}
+
+// parallelResources renders rs (inside an array j has just opened) in
+// chunks on every CPU and writes the chunks in order, so the output is the
+// same bytes the sequential loop writes. At most 2 × GOMAXPROCS chunks are
+// in flight, which bounds the memory held by rendered but unwritten output.
+func (j *jsonWriter) parallelResources(rs []JSONResource) {
+	type chunk struct {
+		lo, hi int
+		buf    *[]byte
+		err    error
+		done   chan struct{}
+	}
+	workers := runtime.GOMAXPROCS(0)
+	work := make(chan *chunk, 2*workers)
+	order := make(chan *chunk, 2*workers)
+	go func() {
+		for lo := 0; lo < len(rs); lo += resourceChunk {
+			c := &chunk{lo: lo, hi: min(lo+resourceChunk, len(rs)), done: make(chan struct{})}
+			order <- c
+			work <- c
+		}
+		close(work)
+		close(order)
+	}()
+	first := j.first[len(j.first)-1]
+	for range workers {
+		go func() {
+			for c := range work {
+				c.buf = chunkBufs.Get().(*[]byte)
+				sub := &jsonWriter{out: (*c.buf)[:0], depth: j.depth, first: []bool{first && c.lo == 0}}
+				for i := c.lo; i < c.hi; i++ {
+					sub.next()
+					sub.resource(&rs[i])
+				}
+				*c.buf, c.err = sub.out, sub.err
+				close(c.done)
+			}
+		}()
+	}
+	for c := range order {
+		<-c.done
+		if j.err == nil {
+			j.err = c.err
+		}
+		j.writeOut()
+		if j.err == nil {
+			_, j.err = j.w.Write(*c.buf)
+		}
+		chunkBufs.Put(c.buf)
+	}
+	j.first[len(j.first)-1] = false
 }
 
 func (j *jsonWriter) resource(r *JSONResource) {
@@ -326,7 +410,7 @@ func (j *jsonWriter) resource(r *JSONResource) {
 	j.strField("resourceType", r.ResourceType, true)
 	if len(r.Tags) > 0 {
 		j.key("tags")
-		j.value(r.Tags)
+		j.tags(r.Tags)
 	}
 	j.key("metadata")
 	if len(r.Metadata) == 0 && r.Metadata != nil {
@@ -358,7 +442,7 @@ func (j *jsonWriter) resource(r *JSONResource) {
 	j.strField("status", r.Status, true)
 	if r.Range != nil {
 		j.key("range")
-		j.value(r.Range)
+		j.rng(r.Range)
 	}
 	if r.CarbonKg != nil {
 		j.key("carbonKgCO2e")
@@ -369,6 +453,34 @@ func (j *jsonWriter) resource(r *JSONResource) {
 		j.strings(r.Warnings)
 	}
 	j.strField("note", r.Note, true)
+	j.close("}")
+}
+
+// tags writes a map as encoding/json does: keys in byte order.
+func (j *jsonWriter) tags(m map[string]string) {
+	var small [16]string
+	keys := small[:0]
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	j.open("{")
+	for _, k := range keys {
+		j.key(k)
+		j.str(m[k])
+	}
+	j.close("}")
+}
+
+func (j *jsonWriter) rng(r *estimate.Range) {
+	j.open("{")
+	j.key("min")
+	j.dec(r.Min)
+	j.key("expected")
+	j.dec(r.Expected)
+	j.key("max")
+	j.dec(r.Max)
+	j.strField("basis", r.Basis, true)
 	j.close("}")
 }
 

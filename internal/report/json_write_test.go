@@ -1,0 +1,54 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"testing"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/tfcost/tfcost/internal/estimate"
+	"github.com/tfcost/tfcost/internal/golden"
+)
+
+// TestJSONWriterParallelMatchesEncodingJSON: a document large enough for the
+// writer to render resources in parallel chunks (and with tags and ranges,
+// which it writes by hand) is still byte-identical to encoding/json.
+func TestJSONWriterParallelMatchesEncodingJSON(t *testing.T) {
+	base := goldenEstimate()
+	est := &estimate.Estimate{Name: base.Name, PlanFile: base.PlanFile, DefaultRegion: base.DefaultRegion,
+		Currency: base.Currency, CatalogDate: base.CatalogDate}
+	// 5 priced resources per copy: 3 chunks and a partial one.
+	for i := 0; i < 160; i++ {
+		for _, r := range base.Resources {
+			c := *r
+			c.Address = fmt.Sprintf("%s[%d]", r.Address, i)
+			if i%3 == 0 {
+				c.Tags = map[string]string{"z": "<last>", "a": fmt.Sprint(i), "Name": "n\t\"q\"", "é": "\u2028"}
+			}
+			if i%5 == 0 && c.Status == estimate.StatusPriced {
+				c.Range = &estimate.Range{Min: decimal.NewFromInt(1), Expected: decimal.RequireFromString("2.50"),
+					Max: decimal.RequireFromString("-0.001"), Basis: fmt.Sprintf("b&%d", i)}
+			}
+			est.Resources = append(est.Resources, &c)
+		}
+	}
+	estimate.Total(est)
+	past := goldenPast()
+	for name, ps := range map[string][]Project{
+		"plain": {{Name: "big", Path: "big.json", Estimate: est}},
+		"past":  {{Name: "big", Path: "big.json", Estimate: est, Past: past}},
+	} {
+		root := BuildJSON(ps, Options{Time: goldenTime})
+		var want, got bytes.Buffer
+		if err := encodeJSON(&want, root); err != nil {
+			t.Fatal(err)
+		}
+		if err := writeJSON(&got, root); err != nil {
+			t.Fatal(err)
+		}
+		if want.String() != got.String() {
+			t.Errorf("%s: writer differs from encoding/json:\n%s", name, golden.Diff(want.String(), got.String()))
+		}
+	}
+}
