@@ -40,6 +40,8 @@ var coverageGaps = []string{
 	"aws_eks_cluster: extended support outside us-east-1 and us-east-2",
 	"aws_ebs_snapshot: EBS direct API requests",
 	"aws_elasticache_*: reservations the source leaves blank (e.g. 1-year all upfront)",
+	"aws_acm_certificate: private-CA and exportable certificates (public certificates are free)",
+	"aws_ssm_parameter: advanced-tier parameters (standard parameters are free)",
 	"Savings plans: the catalog has no savings-plan rates; give savings_plan_rate or savings_plan_discount_percent in usage",
 }
 
