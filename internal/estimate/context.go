@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 
+	gojson "github.com/goccy/go-json"
 	"github.com/shopspring/decimal"
 
 	"github.com/tfcost/tfcost/internal/catalog"
@@ -46,12 +47,17 @@ func (c *Context) Decode(v any) error { return c.DecodeResource(c.Resource, v) }
 
 // DecodeResource decodes a related resource's values on the same side
 // (planned or prior) as the resource being priced.
+//
+// It uses goccy/go-json, a drop-in for encoding/json's Unmarshal (same
+// tags, case-insensitive names, float64 numbers): decoding every resource's
+// values was most of the pricing time on large plans, and encoding/json
+// spends half of it re-validating JSON the plan reader has already checked.
 func (c *Context) DecodeResource(r *plan.Resource, v any) error {
 	raw := c.valuesOf(r)
 	if len(raw) == 0 {
 		return nil
 	}
-	if err := json.Unmarshal(raw, v); err != nil {
+	if err := gojson.Unmarshal(raw, v); err != nil {
 		return fmt.Errorf("%s: attribute values have an unexpected shape: %v", r.Address, err)
 	}
 	return nil
@@ -76,7 +82,7 @@ func (c *Context) Unknown(path ...any) bool {
 	}
 	if !c.decoded {
 		c.decoded = true
-		_ = json.Unmarshal(c.Resource.AfterUnknown, &c.unknown)
+		_ = gojson.Unmarshal(c.Resource.AfterUnknown, &c.unknown)
 	}
 	var cur any = c.unknown
 	for _, p := range path {
