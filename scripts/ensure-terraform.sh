@@ -18,5 +18,5 @@ gobin="$(go env GOPATH)/bin"
 mkdir -p "$gobin"
 go mod download "github.com/opentofu/opentofu@${TOFU_VERSION}"
 src="$(go env GOMODCACHE)/github.com/opentofu/opentofu@${TOFU_VERSION}"
-(cd "$src" && GOFLAGS=-mod=mod go build -o "$gobin/terraform" ./cmd/tofu)
+(cd "$src" && go build -buildvcs=false -o "$gobin/terraform" ./cmd/tofu)
 "$gobin/terraform" version 2>/dev/null | head -1
