@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"io"
 	"maps"
+	"runtime"
+	"sync"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -325,19 +327,49 @@ func addSummary(dst *JSONSummary, s JSONSummary) {
 }
 
 func breakdown(est *estimate.Estimate) *JSONBreakdown {
-	b := &JSONBreakdown{Resources: []JSONResource{}, TotalHourlyCost: ptr(est.HourlyCost),
+	b := &JSONBreakdown{TotalHourlyCost: ptr(est.HourlyCost),
 		TotalMonthlyCost: ptr(est.MonthlyCost), TotalAnnualCost: ptr(est.MonthlyCost.Mul(twelve))}
+	var priced []*estimate.Resource
 	for _, r := range est.Resources {
 		switch r.Status {
 		case estimate.StatusPriced:
-			b.Resources = append(b.Resources, resource(r))
+			priced = append(priced, r)
 		case estimate.StatusFree:
 			b.FreeResources = append(b.FreeResources, bare(r))
 		case estimate.StatusUnsupported:
 			b.UnsupportedResources = append(b.UnsupportedResources, bare(r))
 		}
 	}
+	b.Resources = make([]JSONResource, len(priced))
+	parallelFor(len(priced), func(i int) { b.Resources[i] = resource(priced[i]) })
 	return b
+}
+
+// parallelBuildMin is the list length from which parallelFor uses every CPU.
+const parallelBuildMin = 1024
+
+// parallelFor calls f for every index in [0, n), split over every CPU when
+// n is large: building the document of a 100k-resource plan one resource at
+// a time left a CPU idle. f must only write its own index.
+func parallelFor(n int, f func(i int)) {
+	workers := runtime.GOMAXPROCS(0)
+	if n < parallelBuildMin || workers < 2 {
+		for i := range n {
+			f(i)
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	chunk := (n + workers - 1) / workers
+	for lo := 0; lo < n; lo += chunk {
+		hi := min(lo+chunk, n)
+		wg.Go(func() {
+			for i := lo; i < hi; i++ {
+				f(i)
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // bare is a resource listed without costs (free or unsupported).
@@ -410,6 +442,22 @@ func diffBreakdown(past, cur *estimate.Estimate, built []JSONResource) *JSONBrea
 		}
 	}
 	b := &JSONBreakdown{Resources: make([]JSONResource, 0, len(built))}
+	if past == nil && builtInOrder(cur, built) {
+		// Everything is new: the diff is the breakdown with unknown costs as
+		// 0 (what the loop below does for each resource), built in parallel.
+		b.Resources = b.Resources[:len(built)]
+		parallelFor(len(built), func(i int) { b.Resources[i] = zeroed(built[i]) })
+	} else {
+		diffResources(b, pastBy, pastOrder, cur, built)
+	}
+	h, m := cur.HourlyCost.Sub(pastH), cur.MonthlyCost.Sub(pastM)
+	b.TotalHourlyCost, b.TotalMonthlyCost, b.TotalAnnualCost = ptr(h), ptr(m), ptr(m.Mul(twelve))
+	return b
+}
+
+// diffResources appends the diff of every resource of cur and past, in
+// cur's order then past's.
+func diffResources(b *JSONBreakdown, pastBy map[string]*estimate.Resource, pastOrder []string, cur *estimate.Estimate, built []JSONResource) {
 	seen := map[string]bool{}
 	n := 0 // index into built: the priced resources of cur, in order
 	for _, r := range cur.Resources {
@@ -433,9 +481,22 @@ func diffBreakdown(past, cur *estimate.Estimate, built []JSONResource) *JSONBrea
 			}
 		}
 	}
-	h, m := cur.HourlyCost.Sub(pastH), cur.MonthlyCost.Sub(pastM)
-	b.TotalHourlyCost, b.TotalMonthlyCost, b.TotalAnnualCost = ptr(h), ptr(m), ptr(m.Mul(twelve))
-	return b
+}
+
+// builtInOrder reports whether built is exactly cur's priced resources in
+// order (as breakdown(cur) builds them).
+func builtInOrder(cur *estimate.Estimate, built []JSONResource) bool {
+	n := 0
+	for _, r := range cur.Resources {
+		if r.Status != estimate.StatusPriced {
+			continue
+		}
+		if n >= len(built) || built[n].Name != r.Address {
+			return false
+		}
+		n++
+	}
+	return n == len(built)
 }
 
 func diffResource(past, cur *estimate.Resource) (JSONResource, bool) {

@@ -11,15 +11,16 @@ import (
 	"github.com/tfcost/tfcost/internal/golden"
 )
 
-// TestJSONWriterParallelMatchesEncodingJSON: a document large enough for the
-// writer to render resources in parallel chunks (and with tags and ranges,
-// which it writes by hand) is still byte-identical to encoding/json.
+// TestJSONWriterParallelMatchesEncodingJSON: a document large enough to be
+// built (BuildJSON) and rendered in parallel chunks, with tags and ranges
+// (written by hand), is still byte-identical to encoding/json.
 func TestJSONWriterParallelMatchesEncodingJSON(t *testing.T) {
 	base := goldenEstimate()
 	est := &estimate.Estimate{Name: base.Name, PlanFile: base.PlanFile, DefaultRegion: base.DefaultRegion,
 		Currency: base.Currency, CatalogDate: base.CatalogDate}
-	// 5 priced resources per copy: 3 chunks and a partial one.
-	for i := 0; i < 160; i++ {
+	// 5 priced resources per copy: more than parallelBuildMin, 4 chunks and
+	// a partial one.
+	for i := 0; i < 220; i++ {
 		for _, r := range base.Resources {
 			c := *r
 			c.Address = fmt.Sprintf("%s[%d]", r.Address, i)
