@@ -64,6 +64,7 @@ func TestE2EGateExample(t *testing.T) {
 	writeFile(t, cliConfig, `provider_installation {
   dev_overrides {
     "registry.terraform.io/tfcost/tfcost" = "`+filepath.ToSlash(binDir)+`"
+    "registry.opentofu.org/tfcost/tfcost" = "`+filepath.ToSlash(binDir)+`"
   }
   direct {}
 }

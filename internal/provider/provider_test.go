@@ -5,6 +5,7 @@ import (
 	"math/big"
 	"os"
 	"os/exec"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
@@ -32,7 +33,25 @@ func TestMain(m *testing.M) {
 		}
 		os.Setenv("TF_ACC_TERRAFORM_PATH", tf)
 	}
+	useOpenTofuRegistry(os.Getenv("TF_ACC_TERRAFORM_PATH"))
 	os.Exit(m.Run())
+}
+
+// useOpenTofuRegistry points terraform-plugin-testing's provider address at
+// OpenTofu's registry host when the CLI is the OpenTofu stand-in that
+// scripts/ensure-terraform.sh builds on machines without Terraform: OpenTofu
+// rejects the legacy "-" namespace the framework uses by default.
+func useOpenTofuRegistry(cli string) {
+	out, err := exec.Command(cli, "version").Output()
+	if err != nil || !strings.Contains(string(out), "OpenTofu") {
+		return
+	}
+	if os.Getenv("TF_ACC_PROVIDER_HOST") == "" {
+		os.Setenv("TF_ACC_PROVIDER_HOST", "registry.opentofu.org")
+	}
+	if os.Getenv("TF_ACC_PROVIDER_NAMESPACE") == "" {
+		os.Setenv("TF_ACC_PROVIDER_NAMESPACE", "hashicorp")
+	}
 }
 
 // usdNumber is an exact expected figure for knownvalue.NumberExact, parsed
