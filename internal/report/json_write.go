@@ -102,10 +102,11 @@ func (j *jsonWriter) next() {
 	j.newline()
 }
 
+// key starts a member named by a Go literal of the writer: such names need
+// no escaping. Names from data (tags) go through str.
 func (j *jsonWriter) key(k string) {
 	j.next()
-	j.str(k)
-	j.raw(": ")
+	j.out = append(append(append(j.out, '"'), k...), '"', ':', ' ')
 }
 
 func (j *jsonWriter) str(s string) { j.out = appendJSONString(j.out, s) }
@@ -466,7 +467,9 @@ func (j *jsonWriter) tags(m map[string]string) {
 	slices.Sort(keys)
 	j.open("{")
 	for _, k := range keys {
-		j.key(k)
+		j.next()
+		j.str(k)
+		j.raw(": ")
 		j.str(m[k])
 	}
 	j.close("}")
@@ -526,6 +529,18 @@ func appendJSONString(b []byte, s string) []byte {
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
+		// Skip eight bytes at a time while none needs attention (a control
+		// character, a quote, a backslash or a non-ASCII byte).
+		for i+8 <= len(s) {
+			w := load64(s, i)
+			if (w-lsb*0x20)&^w&msb|hasZero(w^(lsb*'"'))|hasZero(w^(lsb*'\\'))|w&msb != 0 {
+				break
+			}
+			i += 8
+		}
+		if i >= len(s) {
+			break
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if c >= 0x20 && c != '"' && c != '\\' {
@@ -568,6 +583,21 @@ func appendJSONString(b []byte, s string) []byte {
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
+}
+
+const (
+	lsb = 0x0101010101010101
+	msb = 0x8080808080808080
+)
+
+// hasZero is non-zero when some byte of w is zero.
+func hasZero(w uint64) uint64 { return (w - lsb) & ^w & msb }
+
+// load64 reads s[i:i+8] as a little-endian word (one load once compiled).
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // unescapeHTML undoes json.Marshal's \u003c, \u003e and \u0026 escapes

@@ -2,7 +2,9 @@ package report
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -50,6 +52,28 @@ func TestJSONWriterParallelMatchesEncodingJSON(t *testing.T) {
 		}
 		if want.String() != got.String() {
 			t.Errorf("%s: writer differs from encoding/json:\n%s", name, golden.Diff(want.String(), got.String()))
+		}
+	}
+}
+
+// TestAppendJSONStringMatchesEncodingJSON puts every character that needs
+// care at every position of strings around the eight-byte word size.
+func TestAppendJSONStringMatchesEncodingJSON(t *testing.T) {
+	specials := []string{"\"", "\\", "\n", "\x01", "\x1f", "\x7f", "é", "\u2028", "\u2029", "\xff", "<", "&", "€"}
+	for n := 0; n <= 20; n++ {
+		for _, sp := range specials {
+			for at := 0; at <= n; at++ {
+				s := strings.Repeat("a", at) + sp + strings.Repeat("b", n-at)
+				var want bytes.Buffer
+				enc := json.NewEncoder(&want)
+				enc.SetEscapeHTML(false)
+				if err := enc.Encode(s); err != nil {
+					t.Fatal(err)
+				}
+				if got := string(appendJSONString(nil, s)) + "\n"; got != want.String() {
+					t.Fatalf("%q: got %s want %s", s, got, want.String())
+				}
+			}
 		}
 	}
 }
