@@ -396,16 +396,27 @@ func resource(r *estimate.Resource) JSONResource {
 
 // costOf sums the components' costs; nil when none has a cost (Infracost
 // writes null for a resource whose every line depends on usage).
+//
+// A single cost is shared rather than added to zero: 0 + x has x's value,
+// and every renderer writes decimals by value, so the output is the same
+// without an allocation and a big.Int addition per component.
 func costOf(cs []estimate.Component) (hourly, monthly *decimal.Decimal) {
 	for _, c := range cs {
 		if c.HourlyCost != nil {
-			hourly = ptr(orZero(hourly).Add(*c.HourlyCost))
+			hourly = addCost(hourly, c.HourlyCost)
 		}
 		if c.MonthlyCost != nil {
-			monthly = ptr(orZero(monthly).Add(*c.MonthlyCost))
+			monthly = addCost(monthly, c.MonthlyCost)
 		}
 	}
 	return hourly, monthly
+}
+
+func addCost(sum, c *decimal.Decimal) *decimal.Decimal {
+	if sum == nil {
+		return c
+	}
+	return ptr(sum.Add(*c))
 }
 
 func components(cs []estimate.Component) []JSONCostComponent {
