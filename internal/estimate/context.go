@@ -255,9 +255,11 @@ func (c *Context) quantify(l Line, perHour *decimal.Decimal, monthly decimal.Dec
 	mq := monthly
 	mc := mq.Mul(comp.Price)
 	comp.MonthlyQuantity, comp.MonthlyCost = &mq, &mc
-	hq := mq.Div(hoursPerMonth)
+	var hq decimal.Decimal
 	if perHour != nil {
 		hq = *perHour
+	} else {
+		hq = mq.Div(hoursPerMonth)
 	}
 	hc := mc.Div(hoursPerMonth)
 	comp.HourlyQuantity, comp.HourlyCost = &hq, &hc
