@@ -404,7 +404,8 @@ func (s rangeSide) auroraCluster(r *Resource, pr *plan.Resource, targets []scala
 			continue
 		}
 		c, ok := costs[ir.Address]
-		if !ok || !(iv.Cluster == v.ID && v.ID != "" || refersTo(ir.References["cluster_identifier"], pr)) {
+		member := iv.Cluster == v.ID && v.ID != "" || refersTo(ir.References["cluster_identifier"], pr)
+		if !ok || !member {
 			continue
 		}
 		n++

@@ -22,7 +22,7 @@ func rangeTestEstimator() *Estimator {
 	cat.Add("fargate", "us-east-1", "Linux/x86 vCPU hour", catalog.Price{USD: Dec("0.04048")})
 	cat.Add("fargate", "us-east-1", "Linux/x86 memory GB hour", catalog.Price{USD: Dec("0.004445")})
 	reg := NewRegistry()
-	instance := func(typ string, n *float64) Line {
+	instance := func(typ string) Line {
 		return Line{Name: "Instance usage", Category: Compute, Service: "ec2", Item: typ + "/linux/on_demand"}
 	}
 	reg.Add(Rule{Type: "aws_autoscaling_group", Price: func(c *Context) ([]Component, error) {
@@ -37,7 +37,7 @@ func rangeTestEstimator() *Estimator {
 		if v.Desired != nil {
 			n = *v.Desired
 		}
-		return []Component{c.Hourly(instance("m5.large", &n), Float(n))}, nil
+		return []Component{c.Hourly(instance("m5.large"), Float(n))}, nil
 	}})
 	reg.Add(Rule{Type: "aws_eks_node_group", Price: func(c *Context) ([]Component, error) {
 		var v struct {
@@ -48,7 +48,7 @@ func rangeTestEstimator() *Estimator {
 		if err := c.Decode(&v); err != nil {
 			return nil, err
 		}
-		return []Component{c.Hourly(instance("t3.medium", nil), Float(v.S[0].Desired))}, nil
+		return []Component{c.Hourly(instance("t3.medium"), Float(v.S[0].Desired))}, nil
 	}})
 	reg.Add(Rule{Type: "aws_ecs_service", Price: func(c *Context) ([]Component, error) {
 		var v struct {

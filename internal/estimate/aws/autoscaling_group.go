@@ -145,7 +145,7 @@ func shapeFromConfiguration(c *estimate.Context, r *plan.Resource) (groupShape, 
 // groupCount is how many instances a group runs: usage `instances`, else the
 // desired size. A desired size the configuration does not set is computed by
 // AWS as the minimum size; one set from an unknown expression is unknown.
-func groupCount(c *estimate.Context, desired, min *float64, desiredAttr string) (count decimal.Decimal, note string, known bool) {
+func groupCount(c *estimate.Context, desired, minSize *float64, desiredAttr string) (count decimal.Decimal, note string, known bool) {
 	if n, ok := c.Usage.Number(keyInstances); ok {
 		return n, "instance count from usage", true
 	}
@@ -156,8 +156,8 @@ func groupCount(c *estimate.Context, desired, min *float64, desiredAttr string) 
 	if unknown && len(c.Resource.References[desiredAttr]) > 0 {
 		return decimal.Zero, "", false
 	}
-	if min != nil {
-		return estimate.Float(*min), fmt.Sprintf("desired capacity not set: priced at min_size %s", estimate.Float(*min)), true
+	if minSize != nil {
+		return estimate.Float(*minSize), fmt.Sprintf("desired capacity not set: priced at min_size %s", estimate.Float(*minSize)), true
 	}
 	return decimal.Zero, "", false
 }

@@ -80,11 +80,11 @@ func eksNodeGroup() estimate.Rule {
 				shape.Volumes = []covEBSVolume{{Type: "gp2", SizeGB: size}}
 				shape.VolumeGroups = []string{"disk_size"}
 			}
-			var desired, min *float64
+			var desired, minSize *float64
 			if len(v.ScalingConfig) > 0 {
-				desired, min = v.ScalingConfig[0].DesiredSize, v.ScalingConfig[0].MinSize
+				desired, minSize = v.ScalingConfig[0].DesiredSize, v.ScalingConfig[0].MinSize
 			}
-			count, note, known := eksNodeCount(c, desired, min)
+			count, note, known := eksNodeCount(c, desired, minSize)
 			return groupComponents(c, shape, count, joinNotes(note, typeNote), known, nil, "scaling_config.desired_size")
 		},
 	}
@@ -105,15 +105,15 @@ func eksTypesUnknown(c *estimate.Context) bool {
 
 // eksNodeCount: usage `instances`, else scaling_config.desired_size (unknown
 // when it comes from an expression known only after apply).
-func eksNodeCount(c *estimate.Context, desired, min *float64) (count decimalT, note string, known bool) {
+func eksNodeCount(c *estimate.Context, desired, minSize *float64) (count decimalT, note string, known bool) {
 	if n, ok := c.Usage.Number(keyInstances); ok {
 		return n, "node count from usage", true
 	}
 	if desired != nil && !c.Unknown("scaling_config", 0, "desired_size") {
 		return estimate.Float(*desired), "", true
 	}
-	if min != nil && !c.Unknown("scaling_config", 0, "min_size") && !c.Unknown("scaling_config", 0, "desired_size") {
-		return estimate.Float(*min), "desired_size not set: priced at min_size", true
+	if minSize != nil && !c.Unknown("scaling_config", 0, "min_size") && !c.Unknown("scaling_config", 0, "desired_size") {
+		return estimate.Float(*minSize), "desired_size not set: priced at min_size", true
 	}
 	return decimalT{}, "", false
 }

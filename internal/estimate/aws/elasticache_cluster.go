@@ -53,11 +53,7 @@ func elasticacheCluster() estimate.Rule {
 			if v.Engine != nil && *v.Engine != "" {
 				engine = strings.ToLower(*v.Engine)
 			}
-			node, err := elasticacheNodes(c, covStr(v.NodeType), engine, nodes, c.Unknown("node_type"))
-			if err != nil {
-				return nil, err
-			}
-			out := []estimate.Component{node}
+			out := []estimate.Component{elasticacheNodes(c, covStr(v.NodeType), engine, nodes, c.Unknown("node_type"))}
 			if engine != "memcached" && covF(v.SnapshotRetentionLimit).GreaterThan(decimal.NewFromInt(1)) {
 				out = append(out, elasticacheBackup(c, covF(v.SnapshotRetentionLimit)))
 			}
@@ -76,30 +72,30 @@ func covStr(s *string) string {
 // elasticacheNodes prices nodes on-demand or, with reserved_instance_* usage,
 // at the reservation's effective hourly rate. A node type known only after
 // apply is reported unknown (no guess, and not a catalog gap).
-func elasticacheNodes(c *estimate.Context, nodeType, engine string, nodes decimal.Decimal, typeUnknown bool) (estimate.Component, error) {
+func elasticacheNodes(c *estimate.Context, nodeType, engine string, nodes decimal.Decimal, typeUnknown bool) estimate.Component {
 	if nodeType == "" && typeUnknown {
 		return covUnknown(c, estimate.Line{Name: "ElastiCache (on-demand, node type unknown)", Unit: "hours", Category: estimate.Database,
-			Service: "elasticache"}, "node_type"), nil
+			Service: "elasticache"}, "node_type")
 	}
 	if nodeType == "" {
 		return c.Unpriced(estimate.Line{Name: "ElastiCache (on-demand, node type not set)", Unit: "hours", Category: estimate.Database},
-			"node_type is not set (a global datastore member takes the primary's type, which the plan does not show)"), nil
+			"node_type is not set (a global datastore member takes the primary's type, which the plan does not show)")
 	}
 	l := estimate.Line{Name: fmt.Sprintf("ElastiCache (on-demand, %s)", nodeType), Unit: "hours", Category: estimate.Database,
 		Service: "elasticache", Item: nodeType + "/" + engine + "/on_demand"}
 	r, ok, err := covReadReservation(c)
 	if err != nil {
-		return covBadUsage(c, l, err), nil
+		return covBadUsage(c, l, err)
 	}
 	if ok {
 		l.Name = fmt.Sprintf("ElastiCache (%s, %s)", r.label(), nodeType)
 		l.Item = fmt.Sprintf("%s/%s/reserved/%s/%s", nodeType, engine, r.Term, r.Payment)
-		return covReservedLine(c, l, nodes, r), nil
+		return covReservedLine(c, l, nodes, r)
 	}
 	if g, ok := covGap(c, l, "ElastiCache "+nodeType+" ("+engine+")"); ok {
-		return g, nil
+		return g
 	}
-	return c.Hourly(l, nodes), nil
+	return c.Hourly(l, nodes)
 }
 
 // elasticacheBackup: one snapshot is free; the other retention-1 are billed.

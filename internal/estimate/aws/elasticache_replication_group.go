@@ -40,11 +40,7 @@ func elasticacheReplicationGroup() estimate.Rule {
 			if v.Engine != nil && *v.Engine != "" {
 				engine = strings.ToLower(*v.Engine)
 			}
-			node, err := elasticacheNodes(c, covStr(v.NodeType), engine, replicationGroupNodes(v), c.Unknown("node_type"))
-			if err != nil {
-				return nil, err
-			}
-			out := []estimate.Component{node}
+			out := []estimate.Component{elasticacheNodes(c, covStr(v.NodeType), engine, replicationGroupNodes(v), c.Unknown("node_type"))}
 			if covF(v.SnapshotRetentionLimit).GreaterThan(decimal.NewFromInt(1)) {
 				out = append(out, elasticacheBackup(c, covF(v.SnapshotRetentionLimit)))
 			}

@@ -141,7 +141,6 @@ func lambdaDuration(c *estimate.Context, requests *decimal.Decimal, memMB decima
 			out = append(out, g)
 			continue
 		}
-		q := q
 		out = append(out, covSavingsPct(c, c.UsageQuantity(l, &q)))
 	}
 	return out

@@ -87,7 +87,7 @@ func lb(typ string) estimate.Rule {
 func lbCapacityUnits(c *estimate.Context, service, unit, item string, def capacityUnit) estimate.Component {
 	l := estimate.Line{Name: "Load balancer capacity units", Unit: unit + "-hours", Category: estimate.Network,
 		Service: service, Item: item}
-	var max *decimal.Decimal
+	var largest *decimal.Decimal
 	dims := []struct {
 		key string
 		per decimal.Decimal
@@ -103,14 +103,14 @@ func lbCapacityUnits(c *estimate.Context, service, unit, item string, def capaci
 			continue
 		}
 		units := q.Div(d.per)
-		if max == nil || units.GreaterThan(*max) {
-			max = &units
+		if largest == nil || units.GreaterThan(*largest) {
+			largest = &units
 		}
 	}
-	if max == nil {
+	if largest == nil {
 		return c.UsageQuantity(l, nil)
 	}
-	monthly := max.Mul(estimate.Int(estimate.HoursPerMonth))
-	l.Note = fmt.Sprintf("%s %s per hour (largest dimension) × 730 hours", max.String(), unit)
+	monthly := largest.Mul(estimate.Int(estimate.HoursPerMonth))
+	l.Note = fmt.Sprintf("%s %s per hour (largest dimension) × 730 hours", largest.String(), unit)
 	return c.UsageQuantity(l, &monthly)
 }

@@ -63,24 +63,12 @@ func searchDomainRule(typ string) estimate.Rule {
 					"cluster_config.instance_type"))
 			} else {
 				cc := v.ClusterConfig[0]
-				data, err := searchInstances(c, "Instance", instType, count, true)
-				if err != nil {
-					return nil, err
-				}
-				out = append(out, data)
+				out = append(out, searchInstances(c, "Instance", instType, count, true))
 				if cc.DedicatedMasterEnabled != nil && *cc.DedicatedMasterEnabled {
-					m, err := searchInstances(c, "Dedicated master", covStr(cc.DedicatedMasterType), covF(cc.DedicatedMasterCount), false)
-					if err != nil {
-						return nil, err
-					}
-					out = append(out, m)
+					out = append(out, searchInstances(c, "Dedicated master", covStr(cc.DedicatedMasterType), covF(cc.DedicatedMasterCount), false))
 				}
 				if cc.WarmEnabled != nil && *cc.WarmEnabled {
-					w, err := searchInstances(c, "UltraWarm instance", covStr(cc.WarmType), covF(cc.WarmCount), false)
-					if err != nil {
-						return nil, err
-					}
-					out = append(out, w)
+					out = append(out, searchInstances(c, "UltraWarm instance", covStr(cc.WarmType), covF(cc.WarmCount), false))
 				}
 			}
 			if len(v.EBSOptions) > 0 && v.EBSOptions[0].EBSEnabled != nil && *v.EBSOptions[0].EBSEnabled {
@@ -106,23 +94,23 @@ func searchType(t string) string {
 }
 
 // searchInstances prices count nodes; data nodes may be reserved via usage.
-func searchInstances(c *estimate.Context, what, instType string, count decimal.Decimal, reservable bool) (estimate.Component, error) {
+func searchInstances(c *estimate.Context, what, instType string, count decimal.Decimal, reservable bool) estimate.Component {
 	t := searchType(instType)
 	l := estimate.Line{Name: fmt.Sprintf("%s (on-demand, %s)", what, t), Unit: "hours", Category: estimate.ManagedServices,
 		Service: "opensearch", Item: t + "/on_demand"}
 	if reservable {
 		r, ok, err := covReadReservation(c)
 		if err != nil {
-			return covBadUsage(c, l, err), nil
+			return covBadUsage(c, l, err)
 		}
 		if ok {
 			l.Name = fmt.Sprintf("%s (%s, %s)", what, r.label(), t)
 			l.Item = fmt.Sprintf("%s/reserved/%s/%s", t, r.Term, r.Payment)
-			return covReservedLine(c, l, count, r), nil
+			return covReservedLine(c, l, count, r)
 		}
 	}
 	if g, ok := covGap(c, l, "OpenSearch "+t); ok {
-		return g, nil
+		return g
 	}
-	return c.Hourly(l, count), nil
+	return c.Hourly(l, count)
 }

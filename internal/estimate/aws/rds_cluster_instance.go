@@ -53,16 +53,12 @@ func rdsClusterInstance() estimate.Rule {
 			if class == "db.serverless" {
 				return []estimate.Component{auroraServerlessV2(c, ioOpt, minACU)}, nil
 			}
-			comp, err := auroraInstance(c, class, engine, ioOpt)
-			if err != nil {
-				return nil, err
-			}
-			return []estimate.Component{comp}, nil
+			return []estimate.Component{auroraInstance(c, class, engine, ioOpt)}, nil
 		},
 	}
 }
 
-func auroraInstance(c *estimate.Context, class, engine string, ioOpt bool) (estimate.Component, error) {
+func auroraInstance(c *estimate.Context, class, engine string, ioOpt bool) estimate.Component {
 	key := engine
 	label := "on-demand"
 	if ioOpt {
@@ -72,17 +68,17 @@ func auroraInstance(c *estimate.Context, class, engine string, ioOpt bool) (esti
 		Service: "rds", Item: class + "/" + key + "/single-az/on_demand"}
 	r, ok, err := covReadReservation(c)
 	if err != nil {
-		return covBadUsage(c, l, err), nil
+		return covBadUsage(c, l, err)
 	}
 	if ok {
 		l.Name = fmt.Sprintf("Database instance (%s, %s)", r.label(), class)
 		l.Item = fmt.Sprintf("%s/%s/single-az/reserved/%s/%s", class, key, r.Term, r.Payment)
-		return covReservedLine(c, l, decimal.NewFromInt(1), r), nil
+		return covReservedLine(c, l, decimal.NewFromInt(1), r)
 	}
 	if g, ok := covGap(c, l, "Aurora "+class+" ("+key+")"); ok {
-		return g, nil
+		return g
 	}
-	return c.Hourly(l, decimal.NewFromInt(1)), nil
+	return c.Hourly(l, decimal.NewFromInt(1))
 }
 
 // auroraServerlessV2 bills the average ACUs for every running hour. Without

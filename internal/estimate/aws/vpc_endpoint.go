@@ -106,7 +106,6 @@ func vpceInterfaceData(c *estimate.Context) []estimate.Component {
 		if i > 0 && !q.IsPositive() {
 			break
 		}
-		q := q
 		out = append(out, c.UsageQuantity(line(i), &q))
 	}
 	return out
