@@ -1,0 +1,43 @@
+package cli
+
+import (
+	"math"
+	"runtime/debug"
+	"testing"
+)
+
+func TestMemoryLimitFor(t *testing.T) {
+	for _, c := range []struct{ plan, want int64 }{
+		{0, 0},
+		{34 << 20, 0},              // a 10k-resource plan: default GC pacing
+		{64<<20 - 1, 0},            // just under the threshold
+		{64 << 20, 96 << 20},       // 1.5 × 64 MiB
+		{340_200_000, 510_300_000}, // the 100k benchmark plan: 1.5 × 340.2 MB
+	} {
+		if got := MemoryLimitFor(c.plan); got != c.want {
+			t.Errorf("MemoryLimitFor(%d) = %d, want %d", c.plan, got, c.want)
+		}
+	}
+}
+
+// TestLimitMemoryAddsPlans: the plans of one run add up, and GOMEMLIMIT wins.
+func TestLimitMemoryAddsPlans(t *testing.T) {
+	prev := debug.SetMemoryLimit(-1)
+	defer debug.SetMemoryLimit(prev)
+	t.Setenv("GOMEMLIMIT", "")
+	g := &globalOptions{}
+	g.limitMemory(40 << 20)
+	if got := debug.SetMemoryLimit(-1); got != prev {
+		t.Fatalf("limit %d after 40 MiB of plan, want unchanged %d", got, prev)
+	}
+	g.limitMemory(40 << 20)
+	if got, want := debug.SetMemoryLimit(-1), int64(120<<20); got != want { // 1.5 × 80 MiB
+		t.Fatalf("limit %d after 80 MiB of plans, want %d", got, want)
+	}
+	debug.SetMemoryLimit(math.MaxInt64)
+	t.Setenv("GOMEMLIMIT", "1GiB")
+	(&globalOptions{}).limitMemory(500 << 20)
+	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
+		t.Fatalf("limit %d with GOMEMLIMIT set, want none", got)
+	}
+}
