@@ -104,15 +104,22 @@ func TestReadFileErrors(t *testing.T) {
 		t.Errorf("directory: %v", err)
 	}
 	empty := filepath.Join(dir, "empty.json")
-	os.WriteFile(empty, nil, 0o600)
+	if err := os.WriteFile(empty, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
 	_, err = ReadFile(empty, Options{})
 	if fe := asInput(t, err); fe.File != empty || fe.Line != 1 || !strings.Contains(fe.Msg, "empty") {
 		t.Errorf("empty: %v", err)
 	}
 	// A truncated file read through the memory mapping: the position is the end.
-	data, _ := os.ReadFile("testdata/terraform_v0.14_plan.json")
+	data, err := os.ReadFile("testdata/terraform_v0.14_plan.json")
+	if err != nil {
+		t.Fatal(err)
+	}
 	cut := filepath.Join(dir, "cut.json")
-	os.WriteFile(cut, data[:100000], 0o600)
+	if err := os.WriteFile(cut, data[:100000], 0o600); err != nil {
+		t.Fatal(err)
+	}
 	_, err = ReadFile(cut, Options{})
 	line, col := position(data[:100000], 100000)
 	if fe := asInput(t, err); fe.Line != line || fe.Column != col || !strings.Contains(fe.Msg, "truncated") {

@@ -356,7 +356,7 @@ func (p *parser) change(rc *rawChange) bool {
 			return p.attrs(&rc.after, &rc.afterInfo)
 		case "after_unknown":
 			v, ok := s.skipValue()
-			if ok && !(len(v) == 4 && string(v) == "null") {
+			if ok && string(v) != "null" {
 				rc.afterUnknown = v
 			}
 			return ok
@@ -530,9 +530,10 @@ func splitTopDots(a string) []string {
 		c := a[i]
 		switch {
 		case inStr:
-			if c == '\\' {
+			switch c {
+			case '\\':
 				i++
-			} else if c == '"' {
+			case '"':
 				inStr = false
 			}
 		case c == '"':
@@ -561,9 +562,10 @@ func configPath(moduleAddress string) string {
 		c := moduleAddress[i]
 		switch {
 		case inStr:
-			if c == '\\' {
+			switch c {
+			case '\\':
 				i++
-			} else if c == '"' {
+			case '"':
 				inStr = false
 			}
 			continue

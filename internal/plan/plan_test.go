@@ -497,8 +497,18 @@ func TestStdinAndBinaryPlan(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, w, _ := os.Pipe()
-	go func() { w.Write(data); w.Close() }()
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	go func() {
+		if _, err := w.Write(data); err != nil {
+			t.Errorf("writing the plan to the pipe: %v", err)
+		}
+		if err := w.Close(); err != nil {
+			t.Errorf("closing the pipe: %v", err)
+		}
+	}()
 	old := os.Stdin
 	os.Stdin = r
 	p, err := ReadFile("-", Options{})

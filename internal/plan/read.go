@@ -42,7 +42,7 @@ func ReadFile(path string, opts Options) (*Plan, error) {
 	if err != nil {
 		return nil, openError(path, err)
 	}
-	defer f.Close()
+	defer f.Close() //nolint:errcheck // opened read-only: Close cannot lose data
 	st, err := f.Stat()
 	if err != nil {
 		return nil, failure.Inputf(path, "cannot read plan file: %v", err)
@@ -107,12 +107,14 @@ func showStdin(data []byte, opts Options) (*Plan, error) {
 	if err != nil {
 		return nil, failure.Internalf("cannot write the binary plan to a temporary file: %v", err)
 	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
+	defer os.Remove(tmp.Name()) //nolint:errcheck // best-effort cleanup of our own temporary file
+	_, err = tmp.Write(data)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
 		return nil, failure.Internalf("cannot write the binary plan to a temporary file: %v", err)
 	}
-	tmp.Close()
 	wd, _ := os.Getwd()
 	out, err := terraformShow(StdinName, wd, tmp.Name())
 	if err != nil {

@@ -365,11 +365,11 @@ func (s *scanner) stringSpan() ([]byte, bool, bool) {
 			s.pos = i
 			return nil, false, s.failHere(`'"' to close the string`)
 		}
-		switch c := d[i]; {
-		case c == '"':
+		switch d[i] {
+		case '"':
 			s.pos = i + 1
 			return d[start:i:i], escaped, true
-		case c == '\\':
+		case '\\':
 			escaped = true
 			if i+1 >= len(d) {
 				s.pos = i + 1
