@@ -50,10 +50,6 @@ func (g *gen) fleet(region, typ string, count, hours decimal.Decimal, target, at
 // instanceHours is count × hours.
 func (f fleet) instanceHours() decimal.Decimal { return f.count.Mul(f.hours) }
 
-func (f fleet) describe() string {
-	return fmt.Sprintf("%s × %s h × $%s/h", f.count, f.hours.Round(2), f.od)
-}
-
 // reservedEC2 prices 1-year (low risk) and 3-year (medium) Standard RIs with
 // no upfront payment for count always-on instances.
 func (g *gen) reservedEC2(f fleet, why string) []Recommendation {
@@ -369,7 +365,7 @@ func (g *gen) nodeGroup(r *estimate.Resource, pr *plan.Resource) []Recommendatio
 // ecsService: Fargate on Graviton and scheduling are priced. Fargate Spot
 // has no authoritative price in the catalog, so spot is not recommended with
 // a made-up saving.
-func (g *gen) ecsService(r *estimate.Resource, pr *plan.Resource) []Recommendation {
+func (g *gen) ecsService(r *estimate.Resource) []Recommendation {
 	var out []Recommendation
 	if rec, ok := g.fargateGraviton(r); ok {
 		out = append(out, rec)

@@ -276,7 +276,7 @@ func (g *gen) forResource(r *estimate.Resource, pr *plan.Resource) []Recommendat
 	case "aws_eks_node_group":
 		return g.nodeGroup(r, pr)
 	case "aws_ecs_service":
-		return g.ecsService(r, pr)
+		return g.ecsService(r)
 	case "aws_db_instance":
 		return g.dbInstance(r, pr)
 	case "aws_elasticache_cluster":

@@ -3,6 +3,7 @@ package recommend
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"strings"
 	"testing"
 
@@ -267,6 +268,48 @@ func TestWriteFormats(t *testing.T) {
 	}
 	if err := Write(&buf, "yaml", rep); err == nil {
 		t.Error("unknown format must fail")
+	}
+}
+
+// failAfter accepts n bytes, then fails every write like a closed pipe.
+type failAfter struct{ n int }
+
+var errClosed = errors.New("closed pipe")
+
+func (f *failAfter) Write(p []byte) (int, error) {
+	if len(p) > f.n {
+		n := f.n
+		f.n = 0
+		return n, errClosed
+	}
+	f.n -= len(p)
+	return len(p), nil
+}
+
+// TestWriteReportsWriteErrors: a report that could not be written in full
+// is an error, whether the write fails at once or part-way (after the header,
+// inside the aligned table, in the plan).
+func TestWriteReportsWriteErrors(t *testing.T) {
+	in := testInput(t)
+	recs := Generate(in)
+	s := Select(recs, in.Estimate.MonthlyCost, d("30"))
+	rep := Report{Project: "shop", Currency: "USD", Baseline: in.Estimate.MonthlyCost, Recommendations: recs, Plan: &s}
+	for _, f := range Formats {
+		var full bytes.Buffer
+		if err := Write(&full, f, rep); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		for _, n := range []int{0, 10, full.Len() / 2, full.Len() - 1} {
+			if err := Write(&failAfter{n: n}, f, rep); !errors.Is(err, errClosed) {
+				t.Errorf("%s failing after %d of %d bytes: err %v, want %v", f, n, full.Len(), err, errClosed)
+			}
+		}
+	}
+	if err := WriteText(&failAfter{}, recs); !errors.Is(err, errClosed) {
+		t.Errorf("WriteText: err %v, want %v", err, errClosed)
+	}
+	if err := WriteMarkdownTable(&failAfter{}, recs); !errors.Is(err, errClosed) {
+		t.Errorf("WriteMarkdownTable: err %v, want %v", err, errClosed)
 	}
 }
 

@@ -42,27 +42,55 @@ func Write(w io.Writer, format string, r Report) error {
 	return fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats, ", "))
 }
 
-func writeTable(w io.Writer, r Report) error {
-	fmt.Fprintf(w, "Recommendations for %s (monthly cost %s)\n\n", r.Project, money(r.Baseline))
-	if len(r.Recommendations) == 0 {
-		fmt.Fprintln(w, "No recommendations: nothing found to cut with the catalog's prices.")
-	} else {
-		tableRows(w, r.Recommendations)
-	}
-	if r.Plan != nil {
-		fmt.Fprintln(w)
-		writePlanText(w, *r.Plan)
-	}
-	return nil
+// printer remembers the first write error, so a renderer writes line after
+// line and reports one failure at the end (bufio.Writer's idiom): a closed
+// pipe or a full disk must not pass as a finished report.
+type printer struct {
+	w   io.Writer
+	err error
 }
 
-func tableRows(w io.Writer, recs []Recommendation) {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "RESOURCE\tCHANGE\tSAVING/MO\tNEW/MO\tRISK\tWHY")
-	for _, c := range recs {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", c.Resource(), c.Change, money(c.MonthlySaving), money(c.NewMonthly), c.Risk, c.Why)
+func (p *printer) printf(format string, a ...any) {
+	if p.err == nil {
+		_, p.err = fmt.Fprintf(p.w, format, a...)
 	}
-	tw.Flush()
+}
+
+func (p *printer) println(a ...any) {
+	if p.err == nil {
+		_, p.err = fmt.Fprintln(p.w, a...)
+	}
+}
+
+func writeTable(w io.Writer, r Report) error {
+	p := &printer{w: w}
+	p.printf("Recommendations for %s (monthly cost %s)\n\n", r.Project, money(r.Baseline))
+	if len(r.Recommendations) == 0 {
+		p.println("No recommendations: nothing found to cut with the catalog's prices.")
+	} else {
+		tableRows(p, r.Recommendations)
+	}
+	if r.Plan != nil {
+		p.println()
+		writePlanText(p, *r.Plan)
+	}
+	return p.err
+}
+
+func tableRows(p *printer, recs []Recommendation) {
+	if p.err != nil {
+		return
+	}
+	tw := tabwriter.NewWriter(p.w, 0, 0, 2, ' ', 0)
+	t := &printer{w: tw}
+	t.println("RESOURCE\tCHANGE\tSAVING/MO\tNEW/MO\tRISK\tWHY")
+	for _, c := range recs {
+		t.printf("%s\t%s\t%s\t%s\t%s\t%s\n", c.Resource(), c.Change, money(c.MonthlySaving), money(c.NewMonthly), c.Risk, c.Why)
+	}
+	if t.err == nil {
+		t.err = tw.Flush()
+	}
+	p.err = t.err
 }
 
 // planHeadline says whether the target is reached, or why not.
@@ -77,63 +105,76 @@ func planHeadline(s Selection) (string, bool) {
 	return "", false
 }
 
-func writePlanText(w io.Writer, s Selection) {
+func writePlanText(p *printer, s Selection) {
 	if h, done := planHeadline(s); done {
-		fmt.Fprintln(w, h)
+		p.println(h)
 		return
 	}
 	if s.Reached {
-		fmt.Fprintf(w, "Plan to cut %s%% (%s of %s a month): %d change(s), saving %s (%s%%), highest risk %s.\n",
+		p.printf("Plan to cut %s%% (%s of %s a month): %d change(s), saving %s (%s%%), highest risk %s.\n",
 			s.TargetPercent, money(s.TargetSaving), money(s.Baseline), len(s.Chosen), money(s.Saving), s.Percent, s.MaxRisk)
 	} else {
-		fmt.Fprintf(w, "Cannot reach a %s%% cut (%s of %s a month): every usable recommendation together saves %s (%s%%), %s short.\n",
+		p.printf("Cannot reach a %s%% cut (%s of %s a month): every usable recommendation together saves %s (%s%%), %s short.\n",
 			s.TargetPercent, money(s.TargetSaving), money(s.Baseline), money(s.Saving), s.Percent, money(s.TargetSaving.Sub(s.Saving)))
 	}
 	for i, c := range s.Chosen {
-		fmt.Fprintf(w, "  %d. [%s] %s: %s (saves %s/mo)\n", i+1, c.Risk, c.Resource(), c.Change, money(c.MonthlySaving))
+		p.printf("  %d. [%s] %s: %s (saves %s/mo)\n", i+1, c.Risk, c.Resource(), c.Change, money(c.MonthlySaving))
 	}
-	fmt.Fprintf(w, "New monthly cost: %s\n", money(s.NewMonthly))
+	p.printf("New monthly cost: %s\n", money(s.NewMonthly))
 }
 
 func writeMarkdown(w io.Writer, r Report) error {
-	fmt.Fprintf(w, "## Recommendations for %s\n\nMonthly cost today: **%s**\n\n", mdEscape(r.Project), money(r.Baseline))
-	WriteMarkdownTable(w, r.Recommendations)
+	p := &printer{w: w}
+	p.printf("## Recommendations for %s\n\nMonthly cost today: **%s**\n\n", mdEscape(r.Project), money(r.Baseline))
+	markdownTable(p, r.Recommendations)
 	if s := r.Plan; s != nil {
-		fmt.Fprintln(w)
+		p.println()
 		if h, done := planHeadline(*s); done {
-			fmt.Fprintf(w, "### Plan: cut %s%%\n\n%s\n", s.TargetPercent, h)
-			return nil
+			p.printf("### Plan: cut %s%%\n\n%s\n", s.TargetPercent, h)
+			return p.err
 		}
 		if s.Reached {
-			fmt.Fprintf(w, "### Plan: cut %s%%\n\n%d change(s) save **%s** a month (%s%%), highest risk **%s**; new monthly cost %s.\n\n",
+			p.printf("### Plan: cut %s%%\n\n%d change(s) save **%s** a month (%s%%), highest risk **%s**; new monthly cost %s.\n\n",
 				s.TargetPercent, len(s.Chosen), money(s.Saving), s.Percent, s.MaxRisk, money(s.NewMonthly))
 		} else {
-			fmt.Fprintf(w, "### Plan: cut %s%% — not reachable\n\nEvery usable recommendation together saves **%s** a month (%s%%), %s short of %s.\n\n",
+			p.printf("### Plan: cut %s%% — not reachable\n\nEvery usable recommendation together saves **%s** a month (%s%%), %s short of %s.\n\n",
 				s.TargetPercent, money(s.Saving), s.Percent, money(s.TargetSaving.Sub(s.Saving)), money(s.TargetSaving))
 		}
 		for i, c := range s.Chosen {
-			fmt.Fprintf(w, "%d. `%s`: %s — saves %s/mo (%s risk)\n", i+1, mdEscape(c.Resource()), mdEscape(c.Change), money(c.MonthlySaving), c.Risk)
+			p.printf("%d. `%s`: %s — saves %s/mo (%s risk)\n", i+1, mdEscape(c.Resource()), mdEscape(c.Change), money(c.MonthlySaving), c.Risk)
 		}
 	}
-	return nil
+	return p.err
 }
 
 // WriteMarkdownTable writes recommendations as a Markdown table (for the
-// breakdown and comment sections of other reports).
-func WriteMarkdownTable(w io.Writer, recs []Recommendation) {
+// breakdown and comment sections of other reports). It returns the first
+// write error.
+func WriteMarkdownTable(w io.Writer, recs []Recommendation) error {
+	p := &printer{w: w}
+	markdownTable(p, recs)
+	return p.err
+}
+
+func markdownTable(p *printer, recs []Recommendation) {
 	if len(recs) == 0 {
-		fmt.Fprintln(w, "No recommendations.")
+		p.println("No recommendations.")
 		return
 	}
-	fmt.Fprintln(w, "| Resource | Change | Saving/mo | New/mo | Risk | Why |")
-	fmt.Fprintln(w, "|---|---|---:|---:|---|---|")
+	p.println("| Resource | Change | Saving/mo | New/mo | Risk | Why |")
+	p.println("|---|---|---:|---:|---|---|")
 	for _, c := range recs {
-		fmt.Fprintf(w, "| `%s` | %s | %s | %s | %s | %s |\n", mdEscape(c.Resource()), mdEscape(c.Change), money(c.MonthlySaving),
+		p.printf("| `%s` | %s | %s | %s | %s | %s |\n", mdEscape(c.Resource()), mdEscape(c.Change), money(c.MonthlySaving),
 			money(c.NewMonthly), c.Risk, mdEscape(c.Why))
 	}
 }
 
-// WriteText writes recommendations as an aligned text table.
-func WriteText(w io.Writer, recs []Recommendation) { tableRows(w, recs) }
+// WriteText writes recommendations as an aligned text table. It returns the
+// first write error.
+func WriteText(w io.Writer, recs []Recommendation) error {
+	p := &printer{w: w}
+	tableRows(p, recs)
+	return p.err
+}
 
 func mdEscape(s string) string { return strings.ReplaceAll(s, "|", `\|`) }
