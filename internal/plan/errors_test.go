@@ -31,6 +31,7 @@ func TestBadInput(t *testing.T) {
 		{"empty", "", 1, 1, "empty", "plan JSON"},
 		{"only spaces", "  \n\t ", 1, 1, "empty", "plan JSON"},
 		{"not json", "Terraform will perform the following actions:", 1, 1, "not JSON", "plan JSON"},
+		{"starts like null", "not json", 1, 1, "starts with 'n'", "plan JSON"},
 		{"truncated", string(truncated), tl, tc, "end of input", ""},
 		{"truncated in a string", `{"format_version":"1.2","resource_changes":[{"address":"aws_x.y`, 1, 64, "end of input", `'"'`},
 		{"array", `[1,2]`, 1, 1, "unexpected array", "JSON object"},

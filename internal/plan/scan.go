@@ -90,9 +90,9 @@ func describe(data []byte, off int) string {
 		return "object"
 	case c == '[':
 		return "array"
-	case c == 't' || c == 'f':
+	case bytes.HasPrefix(data[off:], []byte("true")) || bytes.HasPrefix(data[off:], []byte("false")):
 		return "boolean"
-	case c == 'n':
+	case bytes.HasPrefix(data[off:], []byte("null")):
 		return "null"
 	case c == '-' || (c >= '0' && c <= '9'):
 		return "number"
