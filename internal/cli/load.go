@@ -126,21 +126,23 @@ func (g *globalOptions) readPlan(path string, opts plan.Options) (*plan.Plan, er
 const memoryLimitMinPlan = 64 << 20
 
 // MemoryLimitFor is the soft memory limit (debug.SetMemoryLimit) the CLI
-// sets when a run has read planBytes of plan: 1.5× that, or 0 (no limit)
+// sets when a run has read planBytes of plan: 1.7× that, or 0 (no limit)
 // for small plans.
 //
-// Why: a breakdown keeps about 1.2× the plan's size live at its peak (the
-// plan reader's copy of the values, the estimate and the report document),
-// and with the default GOGC=100 the heap grows to twice the live set before
-// the next collection, so a 340 MB plan peaked at 2.2× its size in RSS. Near
-// the limit the GC collects earlier instead, which holds the peak near 1.5×
-// for a few percent more CPU. The limit is soft: when more is really live
-// the heap exceeds it, and the runtime's cap on GC CPU avoids thrashing.
+// Why: a breakdown keeps about 1.1× the plan's size live at its peak (the
+// plan reader's copy of the values and the estimate), and with the default
+// GOGC=100 the heap grows to twice the live set before the next collection,
+// so a 340 MB plan peaked at 2.2–2.5× its size in RSS. Near the limit the GC
+// collects earlier instead. 1.7× keeps the peak RSS at about 1.73× for about
+// 10% more CPU; 1.5× (1.52× RSS) cost 40% more CPU because the GC then runs
+// every ~100 MB of allocation over a ~380 MB live heap (internal/bench
+// RESULTS.md). The limit is soft: when more is really live the heap exceeds
+// it, and the runtime's cap on GC CPU avoids thrashing.
 func MemoryLimitFor(planBytes int64) int64 {
 	if planBytes < memoryLimitMinPlan {
 		return 0
 	}
-	return planBytes * 3 / 2
+	return planBytes * 17 / 10
 }
 
 // limitMemory counts a plan of size bytes into the run's memory limit
