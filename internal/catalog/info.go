@@ -1,6 +1,9 @@
 package catalog
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // regionalOnly are the per-instance services: an instance price depends on
 // the region's capacity and launch history, so a missing figure is never
@@ -36,10 +39,15 @@ type ServiceInfo struct {
 	// Regions have at least one exact figure for the service. Coverage can
 	// differ per item (see Items); a region not listed has none.
 	Regions []string
-	// FallsBack is true when a region without a figure borrows
-	// FallbackRegion's, marked approximate (false for RegionalOnly services,
-	// whose missing figures are unpriced).
+	// FallsBack is true when a region without a figure borrows another
+	// region's, marked approximate. For RegionalOnly services this holds for
+	// their unit prices (storage, monitoring) only: per-class instance
+	// prices never fall back (see NoFallback).
 	FallsBack bool
+	// Fallback is the region whose figures stand in: FallbackRegion, or
+	// SecondaryFallbackRegion when FallbackRegion has none for the service;
+	// empty when neither has a figure (or FallsBack is false).
+	Fallback string
 	// Rule says the same in words, for reports.
 	Rule string
 }
@@ -74,11 +82,22 @@ func (c *Catalog) Services() []string {
 func (c *Catalog) Info() Info {
 	in := Info{Date: c.Date(), FallbackRegion: FallbackRegion, Sources: c.Sources()}
 	for _, svc := range c.Services() {
-		si := ServiceInfo{Service: svc, Regions: c.Regions(svc), FallsBack: !RegionalOnly(svc)}
-		if si.FallsBack {
-			si.Rule = "regions without a figure use the " + FallbackRegion + " figure, marked approximate (unpriced with --strict-prices)"
-		} else {
-			si.Rule = "exact regional figures only; a region or type without a figure is unpriced"
+		si := ServiceInfo{Service: svc, Regions: c.Regions(svc), FallsBack: true}
+		for _, fb := range [...]string{FallbackRegion, SecondaryFallbackRegion} {
+			if slices.Contains(si.Regions, fb) {
+				si.Fallback = fb
+				break
+			}
+		}
+		switch {
+		case si.Fallback == "":
+			si.FallsBack = false
+			si.Rule = "no " + FallbackRegion + " or " + SecondaryFallbackRegion + " figure to fall back on: a region without a figure is unpriced"
+		case RegionalOnly(svc):
+			si.Rule = "instance prices: exact regional figures only (unpriced elsewhere); unit prices fall back to the " +
+				si.Fallback + " figure, marked approximate (unpriced with --strict-prices)"
+		default:
+			si.Rule = "regions without a figure use the " + si.Fallback + " figure, marked approximate (unpriced with --strict-prices)"
 		}
 		in.Services = append(in.Services, si)
 	}

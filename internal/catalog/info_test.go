@@ -13,15 +13,25 @@ func TestInfo(t *testing.T) {
 	for _, s := range in.Services {
 		byService[s.Service] = s
 	}
-	for svc, fallsBack := range map[string]bool{"ec2": false, "rds": false, "elasticache": false, "opensearch": false,
-		"ebs": true, "nat_gateway": true, "fargate": true, "public_ipv4": true, "data_transfer": true} {
+	// Every service here has a us-east-1 figure to fall back on, except
+	// DynamoDB (us-east-2 only, the secondary fallback) and the gateway load
+	// balancer (eu-west-1/eu-west-2 only: unpriced elsewhere). The instance
+	// services fall back for their unit prices only (NoFallback).
+	for svc, fallback := range map[string]string{"ec2": "us-east-1", "rds": "us-east-1", "elasticache": "us-east-1",
+		"opensearch": "us-east-1", "ebs": "us-east-1", "nat_gateway": "us-east-1", "fargate": "us-east-1",
+		"public_ipv4": "us-east-1", "data_transfer": "us-east-1", "dynamodb": "us-east-2", "elb_gateway": ""} {
 		s, ok := byService[svc]
 		if !ok {
 			t.Errorf("service %s missing", svc)
 			continue
 		}
-		if s.FallsBack != fallsBack || s.Rule == "" {
-			t.Errorf("%s: FallsBack %v (rule %q), want %v", svc, s.FallsBack, s.Rule, fallsBack)
+		if s.Fallback != fallback || s.FallsBack != (fallback != "") || s.Rule == "" {
+			t.Errorf("%s: FallsBack %v via %q (rule %q), want %q", svc, s.FallsBack, s.Fallback, s.Rule, fallback)
+		}
+	}
+	for _, svc := range []string{"ec2", "rds"} {
+		if !NoFallback(svc, "m5.large/linux/on_demand") || NoFallback(svc, "gp2 storage Single-AZ") {
+			t.Errorf("%s: instance items must not fall back, unit prices must", svc)
 		}
 	}
 	// ebs has exact figures in us-east-1 (S4), eu-west-1 (S5) and the regional

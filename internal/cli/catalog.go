@@ -58,12 +58,14 @@ func newCatalogCommand(g *globalOptions) *cobra.Command {
 }
 
 // regionStatus says how a region is priced for a service.
-func regionStatus(s catalog.ServiceInfo, fallback, region string) string {
+func regionStatus(s catalog.ServiceInfo, region string) string {
 	switch {
 	case slices.Contains(s.Regions, region):
 		return "exact"
-	case s.FallsBack && slices.Contains(s.Regions, fallback):
-		return "approximate (" + fallback + " figure)"
+	case s.FallsBack && catalog.RegionalOnly(s.Service):
+		return "instances unpriced; unit prices ~ " + s.Fallback + " figure"
+	case s.FallsBack:
+		return "approximate (" + s.Fallback + " figure)"
 	default:
 		return "unpriced"
 	}
@@ -86,6 +88,7 @@ func runCatalogInfo(w io.Writer, cat *catalog.Catalog, a catalogInfoArgs) error 
 			Service      string   `json:"service"`
 			Regions      []string `json:"regions"`
 			FallsBack    bool     `json:"fallsBack"`
+			Fallback     string   `json:"fallbackRegion,omitempty"`
 			Rule         string   `json:"rule"`
 			RegionStatus string   `json:"regionStatus,omitempty"`
 		}
@@ -101,9 +104,9 @@ func runCatalogInfo(w io.Writer, cat *catalog.Catalog, a catalogInfoArgs) error 
 			out.Sources = append(out.Sources, src(s))
 		}
 		for _, s := range in.Services {
-			v := svc{Service: s.Service, Regions: s.Regions, FallsBack: s.FallsBack, Rule: s.Rule}
+			v := svc{Service: s.Service, Regions: s.Regions, FallsBack: s.FallsBack, Fallback: s.Fallback, Rule: s.Rule}
 			if a.Region != "" {
-				v.RegionStatus = regionStatus(s, in.FallbackRegion, a.Region)
+				v.RegionStatus = regionStatus(s, a.Region)
 			}
 			out.Services = append(out.Services, v)
 		}
@@ -114,8 +117,9 @@ func runCatalogInfo(w io.Writer, cat *catalog.Catalog, a catalogInfoArgs) error 
 
 	var b strings.Builder
 	fmt.Fprintf(&b, "Catalog date: %s (newest as-of date of the figures)\n", orDash(in.Date))
-	fmt.Fprintf(&b, "Fallback: where a region has no figure, non-instance services use the %s figure, marked approximate\n", in.FallbackRegion)
-	b.WriteString("          (--strict-prices leaves them unpriced); ec2, rds, elasticache and opensearch never fall back.\n")
+	fmt.Fprintf(&b, "Fallback: where a region has no figure, unit prices use the %s figure (else the %s one), marked\n", in.FallbackRegion, catalog.SecondaryFallbackRegion)
+	b.WriteString("          approximate (--strict-prices leaves them unpriced); instance prices (ec2, rds, elasticache,\n")
+	b.WriteString("          opensearch) never fall back.\n")
 	b.WriteString("\nCoverage (regions with exact figures, per service; items can differ: --items SERVICE)\n\n")
 	rows := [][]string{{"Service", "Regions", "Elsewhere"}}
 	if a.Region != "" {
@@ -123,12 +127,15 @@ func runCatalogInfo(w io.Writer, cat *catalog.Catalog, a catalogInfoArgs) error 
 	}
 	for _, s := range in.Services {
 		else_ := "unpriced"
-		if s.FallsBack && slices.Contains(s.Regions, in.FallbackRegion) {
-			else_ = "~ " + in.FallbackRegion + " figure"
+		switch {
+		case s.FallsBack && catalog.RegionalOnly(s.Service):
+			else_ = "instances unpriced; unit prices ~ " + s.Fallback + " figure"
+		case s.FallsBack:
+			else_ = "~ " + s.Fallback + " figure"
 		}
 		r := []string{s.Service, fmt.Sprint(len(s.Regions)), else_}
 		if a.Region != "" {
-			r = append(r, regionStatus(s, in.FallbackRegion, a.Region))
+			r = append(r, regionStatus(s, a.Region))
 		}
 		rows = append(rows, r)
 	}
