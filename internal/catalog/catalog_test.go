@@ -348,7 +348,9 @@ func TestLoadErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			path := filepath.Join(dir, strings.ReplaceAll(tt.name, " ", "_"))
-			os.WriteFile(path, []byte(tt.text), 0o644)
+			if err := os.WriteFile(path, []byte(tt.text), 0o644); err != nil {
+				t.Fatal(err)
+			}
 			_, err := Load(path)
 			var fe *failure.Error
 			if !errors.As(err, &fe) {

@@ -554,10 +554,16 @@ func (c *Catalog) Write(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	bw := bufio.NewWriter(w)
-	bw.Write(hz)
+	chunks := make([][]byte, 0, 1+len(bodies))
+	chunks = append(chunks, hz)
 	for _, b := range bodies {
-		bw.Write(b.z)
+		chunks = append(chunks, b.z)
+	}
+	bw := bufio.NewWriter(w)
+	for _, z := range chunks {
+		if _, err := bw.Write(z); err != nil {
+			return failure.Internalf("catalog: cannot write the catalog: %v", err)
+		}
 	}
 	if err := bw.Flush(); err != nil {
 		return failure.Internalf("catalog: cannot write the catalog: %v", err)

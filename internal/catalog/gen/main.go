@@ -100,7 +100,7 @@ func (b *builder) readCSV(name string) ([]map[string]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
+	defer f.Close() //nolint:errcheck // opened read-only: Close cannot lose data
 	r := csv.NewReader(f)
 	header, err := r.Read()
 	if err != nil {

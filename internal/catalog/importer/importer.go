@@ -111,7 +111,7 @@ func (im *importer) input(path, ctxRegion string) error {
 	if err != nil {
 		return &failure.Error{Kind: failure.Input, File: path, Msg: "cannot open the price-list file", Err: err}
 	}
-	defer f.Close()
+	defer f.Close() //nolint:errcheck // opened read-only: Close cannot lose data
 	head := make([]byte, 512)
 	n, _ := io.ReadFull(f, head)
 	head = head[:n]
@@ -132,22 +132,19 @@ func (im *importer) input(path, ctxRegion string) error {
 // ("/offers/v1.0/aws/...") are tried below the index's directory and each of
 // its parents, so a mirror of the bulk API tree works wherever it lives;
 // relative URLs are resolved against the index's directory.
-func resolve(indexPath, ref string) (string, []string) {
+func resolve(indexPath, ref string) string {
 	if u, err := url.Parse(ref); err == nil && u.Scheme != "" {
 		ref = u.Path // only the path of an https URL can exist locally
 	}
 	dir := filepath.Dir(indexPath)
-	var tried []string
 	if !strings.HasPrefix(ref, "/") {
-		p := filepath.Join(dir, filepath.FromSlash(ref))
-		return p, append(tried, p)
+		return filepath.Join(dir, filepath.FromSlash(ref))
 	}
 	rel := filepath.FromSlash(strings.TrimPrefix(ref, "/"))
 	for d := dir; ; d = filepath.Dir(d) {
 		p := filepath.Join(d, rel)
-		tried = append(tried, p)
 		if _, err := os.Stat(p); err == nil {
-			return p, tried
+			return p
 		}
 		if parent := filepath.Dir(d); parent == d {
 			break
@@ -158,12 +155,11 @@ func resolve(indexPath, ref string) (string, []string) {
 	parts := strings.Split(strings.TrimPrefix(ref, "/"), "/")
 	if len(parts) >= 2 {
 		p := filepath.Join(dir, parts[len(parts)-2], parts[len(parts)-1])
-		tried = append(tried, p)
 		if _, err := os.Stat(p); err == nil {
-			return p, tried
+			return p
 		}
 	}
-	return "", tried
+	return ""
 }
 
 // mappedOffers are the offer codes mapProduct knows.
@@ -186,7 +182,7 @@ func (im *importer) offerIndex(path string, offers map[string]struct {
 		// Prefer the region index: per-region files are smaller, and the
 		// --region filter then avoids reading the others at all.
 		if o.CurrentRegionIndexURL != "" {
-			if p, _ := resolve(path, o.CurrentRegionIndexURL); p != "" {
+			if p := resolve(path, o.CurrentRegionIndexURL); p != "" {
 				if err := im.input(p, ""); err != nil {
 					return err
 				}
@@ -194,7 +190,7 @@ func (im *importer) offerIndex(path string, offers map[string]struct {
 			}
 		}
 		if o.CurrentVersionURL != "" {
-			if p, _ := resolve(path, o.CurrentVersionURL); p != "" {
+			if p := resolve(path, o.CurrentVersionURL); p != "" {
 				if err := im.input(p, ""); err != nil {
 					return err
 				}
@@ -225,7 +221,7 @@ func (im *importer) regionIndex(path string, regions map[string]struct {
 		if !im.wantRegion(region) {
 			continue
 		}
-		p, _ := resolve(path, r.CurrentVersionURL)
+		p := resolve(path, r.CurrentVersionURL)
 		if p == "" {
 			missing = append(missing, region)
 			continue
@@ -323,7 +319,7 @@ func (im *importer) finish() error {
 func posError(path string, offset int64, msg, expected string, cause error) error {
 	line, col := 1, 1
 	if f, err := os.Open(path); err == nil {
-		defer f.Close()
+		defer f.Close() //nolint:errcheck // opened read-only: Close cannot lose data
 		buf := make([]byte, 64<<10)
 		var read int64
 		for read < offset {

@@ -205,33 +205,55 @@ func writeOffer(t *testing.T, path, offerCode string, products []offerProduct, o
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
 	w := bufio.NewWriter(f)
-	defer w.Flush()
 	writeOfferTo(w, offerCode, products, onDemand, reserved, termsFirst)
+	closeOffer(t, f, w)
 }
 
-func writeOfferTo(w *bufio.Writer, offerCode string, products []offerProduct, onDemand, reserved []offerTerm, termsFirst bool) {
-	fmt.Fprintf(w, "{\n\"formatVersion\" : \"v1.0\",\n\"offerCode\" : %q,\n\"version\" : \"20250501000000\",\n\"publicationDate\" : \"2025-05-01T00:00:00Z\",\n", offerCode)
+// closeOffer flushes and closes an offer file, failing the test if either
+// fails (a short file would make the importer's errors the test's subject).
+func closeOffer(t *testing.T, f *os.File, w *bufio.Writer) {
+	t.Helper()
+	err := w.Flush()
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// offerWriter writes a synthetic offer file. bufio.Writer keeps its first
+// error and returns it from Flush, which closeOffer checks, so the single
+// writes need no check.
+type offerWriter struct{ w *bufio.Writer }
+
+func (o offerWriter) str(s string) { _, _ = o.w.WriteString(s) }
+
+func (o offerWriter) printf(format string, a ...any) { _, _ = fmt.Fprintf(o.w, format, a...) }
+
+func writeOfferTo(bw *bufio.Writer, offerCode string, products []offerProduct, onDemand, reserved []offerTerm, termsFirst bool) {
+	w := offerWriter{bw}
+	w.printf("{\n\"formatVersion\" : \"v1.0\",\n\"offerCode\" : %q,\n\"version\" : \"20250501000000\",\n\"publicationDate\" : \"2025-05-01T00:00:00Z\",\n", offerCode)
 	writeProducts := func() {
-		w.WriteString("\"products\" : {\n")
+		w.str("\"products\" : {\n")
 		for i, p := range products {
 			a, _ := json.Marshal(p.attrs)
-			fmt.Fprintf(w, "%q : {\"sku\" : %q, \"productFamily\" : %q, \"attributes\" : %s}", p.sku, p.sku, p.family, a)
+			w.printf("%q : {\"sku\" : %q, \"productFamily\" : %q, \"attributes\" : %s}", p.sku, p.sku, p.family, a)
 			if i < len(products)-1 {
-				w.WriteString(",")
+				w.str(",")
 			}
-			w.WriteString("\n")
+			w.str("\n")
 		}
-		w.WriteString("}")
+		w.str("}")
 	}
 	writeTerms := func() {
-		w.WriteString("\"terms\" : {\n")
+		w.str("\"terms\" : {\n")
 		for si, sec := range []struct {
 			name  string
 			terms []offerTerm
 		}{{"OnDemand", onDemand}, {"Reserved", reserved}} {
-			fmt.Fprintf(w, "%q : {\n", sec.name)
+			w.printf("%q : {\n", sec.name)
 			bySKU := map[string][]offerTerm{}
 			var order []string
 			for _, tm := range sec.terms {
@@ -241,54 +263,55 @@ func writeOfferTo(w *bufio.Writer, offerCode string, products []offerProduct, on
 				bySKU[tm.sku] = append(bySKU[tm.sku], tm)
 			}
 			for i, sku := range order {
-				fmt.Fprintf(w, "%q : {", sku)
+				w.printf("%q : {", sku)
 				for j, tm := range bySKU[sku] {
-					fmt.Fprintf(w, "%q : {\"offerTermCode\" : %q, \"sku\" : %q, \"effectiveDate\" : \"2025-05-01T00:00:00Z\", \"priceDimensions\" : {", sku+"."+tm.code, tm.code, sku)
+					w.printf("%q : {\"offerTermCode\" : %q, \"sku\" : %q, \"effectiveDate\" : \"2025-05-01T00:00:00Z\", \"priceDimensions\" : {", sku+"."+tm.code, tm.code, sku)
 					for k, d := range tm.dims {
 						rate := fmt.Sprintf("%s.%s.R%d", sku, tm.code, k)
-						fmt.Fprintf(w, "%q : {\"rateCode\" : %q, \"description\" : \"x\", \"beginRange\" : %q, \"endRange\" : %q, \"unit\" : %q, \"pricePerUnit\" : {\"USD\" : %q}, \"appliesTo\" : []}",
+						w.printf("%q : {\"rateCode\" : %q, \"description\" : \"x\", \"beginRange\" : %q, \"endRange\" : %q, \"unit\" : %q, \"pricePerUnit\" : {\"USD\" : %q}, \"appliesTo\" : []}",
 							rate, rate, d[2], d[3], d[0], d[1])
 						if k < len(tm.dims)-1 {
-							w.WriteString(",")
+							w.str(",")
 						}
 					}
 					a, _ := json.Marshal(tm.attrs)
 					if tm.attrs == nil {
 						a = []byte("{}")
 					}
-					fmt.Fprintf(w, "}, \"termAttributes\" : %s}", a)
+					w.printf("}, \"termAttributes\" : %s}", a)
 					if j < len(bySKU[sku])-1 {
-						w.WriteString(",")
+						w.str(",")
 					}
 				}
-				w.WriteString("}")
+				w.str("}")
 				if i < len(order)-1 {
-					w.WriteString(",")
+					w.str(",")
 				}
-				w.WriteString("\n")
+				w.str("\n")
 			}
-			w.WriteString("}")
+			w.str("}")
 			if si == 0 {
-				w.WriteString(",")
+				w.str(",")
 			}
-			w.WriteString("\n")
+			w.str("\n")
 		}
-		w.WriteString("}")
+		w.str("}")
 	}
 	if termsFirst {
 		writeTerms()
-		w.WriteString(",\n")
+		w.str(",\n")
 		writeProducts()
 	} else {
 		writeProducts()
-		w.WriteString(",\n")
+		w.str(",\n")
 		writeTerms()
 	}
-	w.WriteString(",\n\"attributesList\" : { }\n}\n")
+	w.str(",\n\"attributesList\" : { }\n}\n")
 }
 
-func ec2Attrs(region, typ, os, tenancy string) map[string]string {
-	return map[string]string{"servicecode": "AmazonEC2", "regionCode": region, "instanceType": typ, "operatingSystem": os,
+// ec2Attrs are the attributes of a us-east-1 EC2 instance product.
+func ec2Attrs(typ, os, tenancy string) map[string]string {
+	return map[string]string{"servicecode": "AmazonEC2", "regionCode": "us-east-1", "instanceType": typ, "operatingSystem": os,
 		"tenancy": tenancy, "preInstalledSw": "NA", "capacitystatus": "Used", "licenseModel": "No License required"}
 }
 
@@ -354,11 +377,11 @@ func TestImportAmbiguous(t *testing.T) {
 	// with different prices (0.096 is the real one; 0.1 a conflicting copy),
 	// and a third that agrees with the first.
 	writeOffer(t, path, "AmazonEC2", []offerProduct{
-		{"A", "Compute Instance", ec2Attrs("us-east-1", "m5.large", "Linux", "Shared")},
-		{"B", "Compute Instance", ec2Attrs("us-east-1", "m5.large", "Linux", "Shared")},
-		{"C", "Compute Instance", ec2Attrs("us-east-1", "t3.micro", "Linux", "Shared")},
-		{"D", "Compute Instance", ec2Attrs("us-east-1", "t3.micro", "Linux", "Shared")},
-		{"E", "Compute Instance", ec2Attrs("us-east-1", "m5.large", "Linux", "Dedicated")},
+		{"A", "Compute Instance", ec2Attrs("m5.large", "Linux", "Shared")},
+		{"B", "Compute Instance", ec2Attrs("m5.large", "Linux", "Shared")},
+		{"C", "Compute Instance", ec2Attrs("t3.micro", "Linux", "Shared")},
+		{"D", "Compute Instance", ec2Attrs("t3.micro", "Linux", "Shared")},
+		{"E", "Compute Instance", ec2Attrs("m5.large", "Linux", "Dedicated")},
 	}, []offerTerm{
 		{"A", "JRTCKXETXF", nil, [][4]string{{"Hrs", "0.096", "0", "Inf"}}},
 		{"B", "JRTCKXETXF", nil, [][4]string{{"Hrs", "0.1", "0", "Inf"}}},
@@ -403,7 +426,9 @@ func TestImportBadInputs(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			p := filepath.Join(dir, strings.ReplaceAll(tt.name, " ", "_"))
-			os.WriteFile(p, []byte(tt.text), 0o644)
+			if err := os.WriteFile(p, []byte(tt.text), 0o644); err != nil {
+				t.Fatal(err)
+			}
 			_, _, err := Import(context.Background(), []string{p}, Options{})
 			var fe *failure.Error
 			if !errors.As(err, &fe) || fe.Kind != failure.Input || fe.File != p || !strings.Contains(fe.Msg, tt.msg) {
@@ -466,7 +491,9 @@ func TestImportLargeFileMemory(t *testing.T) {
 		t.Skip("set TFCOST_IMPORT_BIG_MB=200 to run")
 	}
 	var target int64
-	fmt.Sscan(mb, &target)
+	if _, err := fmt.Sscan(mb, &target); err != nil {
+		t.Fatalf("TFCOST_IMPORT_BIG_MB=%q: %v", mb, err)
+	}
 	target <<= 20
 	path := filepath.Join(t.TempDir(), "big.json")
 	f, err := os.Create(path)
@@ -487,7 +514,7 @@ func TestImportLargeFileMemory(t *testing.T) {
 			tenancy = "Shared"
 		}
 		sku := fmt.Sprintf("SKU%012d", i)
-		a := ec2Attrs("us-east-1", fmt.Sprintf("x%d.large", i), "Linux", tenancy)
+		a := ec2Attrs(fmt.Sprintf("x%d.large", i), "Linux", tenancy)
 		a["location"], a["usagetype"], a["operation"] = "US East (N. Virginia)", "BoxUsage:x.large", "RunInstances"
 		products = append(products, offerProduct{sku, "Compute Instance", a})
 		od = append(od, offerTerm{sku, "JRTCKXETXF", nil, [][4]string{{"Hrs", "0.0960000000", "0", "Inf"}}})
@@ -495,9 +522,8 @@ func TestImportLargeFileMemory(t *testing.T) {
 			[][4]string{{"Quantity", "494", "", ""}, {"Hrs", "0.0000000000", "0", "Inf"}}})
 	}
 	writeOfferTo(w, "AmazonEC2", products, od, rs, false)
-	products, od, rs = nil, nil, nil
-	w.Flush()
-	f.Close()
+	// products, od and rs are dead from here, so the GC below frees them.
+	closeOffer(t, f, w)
 	fi, _ := os.Stat(path)
 	runtime.GC()
 

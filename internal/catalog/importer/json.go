@@ -175,7 +175,7 @@ func (im *importer) secondPass(path string, products map[string]match, src, asOf
 	if err != nil {
 		return &failure.Error{Kind: failure.Input, File: path, Msg: "cannot reopen the price-list file", Err: err}
 	}
-	defer f.Close()
+	defer f.Close() //nolint:errcheck // opened read-only: Close cannot lose data
 	dec := json.NewDecoder(bufio.NewReaderSize(f, 1<<20))
 	if err := expectDelim(path, dec, '{'); err != nil {
 		return err
@@ -344,7 +344,7 @@ func tokenStart(path string, off int64) int64 {
 	if err != nil {
 		return off
 	}
-	defer f.Close()
+	defer f.Close() //nolint:errcheck // opened read-only: Close cannot lose data
 	buf := make([]byte, 256)
 	n, _ := f.ReadAt(buf, off)
 	for i, b := range buf[:n] {
@@ -397,7 +397,7 @@ func locateSyntaxError(path string) (int64, *json.SyntaxError) {
 	if err != nil {
 		return 0, nil
 	}
-	defer f.Close()
+	defer f.Close() //nolint:errcheck // opened read-only: Close cannot lose data
 	dec := json.NewDecoder(bufio.NewReaderSize(f, 1<<20))
 	for {
 		last := dec.InputOffset()
