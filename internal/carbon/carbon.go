@@ -136,7 +136,6 @@ func (m *Model) GridFactor(region string) (decimal.Decimal, bool) {
 
 var (
 	thousand = decimal.NewFromInt(1000)
-	hundred  = decimal.NewFromInt(100)
 	two      = decimal.NewFromInt(2)
 	month    = decimal.NewFromInt(estimate.HoursPerMonth)
 )

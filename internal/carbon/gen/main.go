@@ -178,7 +178,7 @@ func eachRow(path string, fn func(map[string]string) error) error {
 	if err != nil {
 		return err
 	}
-	defer fh.Close()
+	defer fh.Close() //nolint:errcheck // opened read-only: Close cannot lose data
 	rows, err := csv.NewReader(fh).ReadAll()
 	if err != nil {
 		return fmt.Errorf("%s: %v", path, err)

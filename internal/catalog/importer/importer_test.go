@@ -309,9 +309,9 @@ func writeOfferTo(bw *bufio.Writer, offerCode string, products []offerProduct, o
 	w.str(",\n\"attributesList\" : { }\n}\n")
 }
 
-// ec2Attrs are the attributes of a us-east-1 EC2 instance product.
-func ec2Attrs(typ, os, tenancy string) map[string]string {
-	return map[string]string{"servicecode": "AmazonEC2", "regionCode": "us-east-1", "instanceType": typ, "operatingSystem": os,
+// ec2Attrs are the attributes of a us-east-1 Linux EC2 instance product.
+func ec2Attrs(typ, tenancy string) map[string]string {
+	return map[string]string{"servicecode": "AmazonEC2", "regionCode": "us-east-1", "instanceType": typ, "operatingSystem": "Linux",
 		"tenancy": tenancy, "preInstalledSw": "NA", "capacitystatus": "Used", "licenseModel": "No License required"}
 }
 
@@ -377,11 +377,11 @@ func TestImportAmbiguous(t *testing.T) {
 	// with different prices (0.096 is the real one; 0.1 a conflicting copy),
 	// and a third that agrees with the first.
 	writeOffer(t, path, "AmazonEC2", []offerProduct{
-		{"A", "Compute Instance", ec2Attrs("m5.large", "Linux", "Shared")},
-		{"B", "Compute Instance", ec2Attrs("m5.large", "Linux", "Shared")},
-		{"C", "Compute Instance", ec2Attrs("t3.micro", "Linux", "Shared")},
-		{"D", "Compute Instance", ec2Attrs("t3.micro", "Linux", "Shared")},
-		{"E", "Compute Instance", ec2Attrs("m5.large", "Linux", "Dedicated")},
+		{"A", "Compute Instance", ec2Attrs("m5.large", "Shared")},
+		{"B", "Compute Instance", ec2Attrs("m5.large", "Shared")},
+		{"C", "Compute Instance", ec2Attrs("t3.micro", "Shared")},
+		{"D", "Compute Instance", ec2Attrs("t3.micro", "Shared")},
+		{"E", "Compute Instance", ec2Attrs("m5.large", "Dedicated")},
 	}, []offerTerm{
 		{"A", "JRTCKXETXF", nil, [][4]string{{"Hrs", "0.096", "0", "Inf"}}},
 		{"B", "JRTCKXETXF", nil, [][4]string{{"Hrs", "0.1", "0", "Inf"}}},
@@ -514,7 +514,7 @@ func TestImportLargeFileMemory(t *testing.T) {
 			tenancy = "Shared"
 		}
 		sku := fmt.Sprintf("SKU%012d", i)
-		a := ec2Attrs(fmt.Sprintf("x%d.large", i), "Linux", tenancy)
+		a := ec2Attrs(fmt.Sprintf("x%d.large", i), tenancy)
 		a["location"], a["usagetype"], a["operation"] = "US East (N. Virginia)", "BoxUsage:x.large", "RunInstances"
 		products = append(products, offerProduct{sku, "Compute Instance", a})
 		od = append(od, offerTerm{sku, "JRTCKXETXF", nil, [][4]string{{"Hrs", "0.0960000000", "0", "Inf"}}})
