@@ -381,7 +381,10 @@ func bare(r *estimate.Resource) JSONResource {
 
 func resource(r *estimate.Resource) JSONResource {
 	out := bare(r)
-	own, subs := groups(r)
+	own, subs := r.Components, []group(nil)
+	if hasGroups(r.Components) {
+		own, subs = groups(r)
+	}
 	out.CostComponents = components(own)
 	out.HourlyCost, out.MonthlyCost = costOf(r.Components)
 	out.Range = r.Range
@@ -392,6 +395,17 @@ func resource(r *estimate.Resource) JSONResource {
 			HourlyCost: h, MonthlyCost: m, CostComponents: components(g.Components)})
 	}
 	return out
+}
+
+// hasGroups reports whether some component belongs to a sub-resource; most
+// do not, and then the components are used as they are, not copied.
+func hasGroups(cs []estimate.Component) bool {
+	for i := range cs {
+		if cs[i].Group != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // costOf sums the components' costs; nil when none has a cost (Infracost
