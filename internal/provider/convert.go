@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"sort"
@@ -51,7 +52,7 @@ func toGo(v attr.Value, at string) (any, error) {
 	case basetypes.ObjectValue:
 		return mapToGo(x.Attributes(), at)
 	}
-	return nil, fmt.Errorf("%s: unsupported value type %s", at, v.Type(nil))
+	return nil, fmt.Errorf("%s: unsupported value type %s", at, v.Type(context.Background()))
 }
 
 func listToGo(elems []attr.Value, at string) (any, error) {
@@ -83,10 +84,11 @@ func mapToGo(elems map[string]attr.Value, at string) (any, error) {
 	return out, nil
 }
 
-// toJSON converts a framework value to JSON text with exact numbers: the
-// resource values tfcost's rules decode, as `terraform show -json` would
-// print them.
-func toJSON(v attr.Value, at string) (json.RawMessage, error) {
+// toJSON converts the monthly_cost function's `values` argument to JSON
+// text with exact numbers: the resource values tfcost's rules decode, as
+// `terraform show -json` would print them. Errors name the argument.
+func toJSON(v attr.Value) (json.RawMessage, error) {
+	const at = "values"
 	g, err := toGo(v, at)
 	if err != nil {
 		return nil, err

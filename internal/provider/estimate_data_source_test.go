@@ -219,8 +219,9 @@ func TestAccEstimateDataSource_invalidInput(t *testing.T) {
 				ExpectError: regexp.MustCompile(`Invalid Attribute Combination`),
 			},
 			{
-				Config:      `data "tfcost_estimate" "test" { resources = [{ type = "aws_eip", nmae = "ip" }] }`,
-				ExpectError: regexp.MustCompile(`(?s)resources\[0\]: unknown key\(s\) nmae`),
+				// The misspelt key is the subject of this step.
+				Config:      `data "tfcost_estimate" "test" { resources = [{ type = "aws_eip", nmae = "ip" }] }`, //nolint:misspell // deliberate typo
+				ExpectError: regexp.MustCompile(`(?s)resources\[0\]: unknown key\(s\) nmae`),                     //nolint:misspell // deliberate typo
 			},
 			{
 				Config: `data "tfcost_estimate" "test" {

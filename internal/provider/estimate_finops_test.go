@@ -36,8 +36,8 @@ func TestAccEstimateDataSource_boundMax(t *testing.T) {
   budget    = ` + budget + `
 }`
 	}
-	rangeOf := func(min, expected, max string) knownvalue.Check {
-		return knownvalue.ObjectPartial(map[string]knownvalue.Check{"min": exact(min), "expected": exact(expected), "max": exact(max)})
+	rangeOf := func(lo, expected, hi string) knownvalue.Check {
+		return knownvalue.ObjectPartial(map[string]knownvalue.Check{"min": exact(lo), "expected": exact(expected), "max": exact(hi)})
 	}
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,

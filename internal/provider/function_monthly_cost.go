@@ -58,7 +58,7 @@ func (f *monthlyCostFunction) Run(ctx context.Context, req function.RunRequest, 
 	if resp.Error != nil {
 		return
 	}
-	raw, err := toJSON(values, "values")
+	raw, err := toJSON(values)
 	if err != nil {
 		resp.Error = function.NewArgumentFuncError(1, err.Error())
 		return

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"context"
 	"math/big"
 	"strings"
 	"testing"
@@ -12,7 +13,7 @@ import (
 func obj(attrs map[string]attr.Value) types.Object {
 	ts := map[string]attr.Type{}
 	for k, v := range attrs {
-		ts[k] = v.Type(nil)
+		ts[k] = v.Type(context.Background())
 	}
 	return types.ObjectValueMust(ts, attrs)
 }
@@ -20,7 +21,7 @@ func obj(attrs map[string]attr.Value) types.Object {
 func tuple(elems ...attr.Value) types.Tuple {
 	ts := make([]attr.Type, len(elems))
 	for i, e := range elems {
-		ts[i] = e.Type(nil)
+		ts[i] = e.Type(context.Background())
 	}
 	return types.TupleValueMust(ts, elems)
 }
@@ -42,7 +43,7 @@ func TestToJSON(t *testing.T) {
 		"tags":              types.MapValueMust(types.StringType, map[string]attr.Value{"team": types.StringValue("web")}),
 		"host_id":           types.StringNull(),
 	}))
-	got, err := toJSON(v, "values")
+	got, err := toJSON(v)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,10 +51,10 @@ func TestToJSON(t *testing.T) {
 	if string(got) != want {
 		t.Errorf("toJSON =\n%s\nwant\n%s", got, want)
 	}
-	if _, err := toJSON(types.DynamicValue(types.StringValue("m5.large")), "values"); err == nil || !strings.Contains(err.Error(), "must be an object") {
+	if _, err := toJSON(types.DynamicValue(types.StringValue("m5.large"))); err == nil || !strings.Contains(err.Error(), "must be an object") {
 		t.Errorf("a string for values: err = %v", err)
 	}
-	if _, err := toJSON(types.DynamicValue(obj(map[string]attr.Value{"size": types.NumberUnknown()})), "values"); err == nil ||
+	if _, err := toJSON(types.DynamicValue(obj(map[string]attr.Value{"size": types.NumberUnknown()}))); err == nil ||
 		!strings.Contains(err.Error(), "values.size is unknown until apply") {
 		t.Errorf("unknown value: err = %v", err)
 	}

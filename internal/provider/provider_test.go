@@ -24,14 +24,14 @@ var testAccProtoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServe
 // installed binary explicitly, and when there is none make it fail instead
 // of downloading. CHECKPOINT_DISABLE stops Terraform's version check.
 func TestMain(m *testing.M) {
-	os.Setenv("CHECKPOINT_DISABLE", "1")
+	mustSetenv("CHECKPOINT_DISABLE", "1")
 	if os.Getenv("TF_ACC_TERRAFORM_PATH") == "" {
 		tf, err := exec.LookPath("terraform")
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "terraform is not on PATH: acceptance tests need the Terraform CLI (run scripts/ensure-terraform.sh)")
 			tf = "terraform-not-on-PATH"
 		}
-		os.Setenv("TF_ACC_TERRAFORM_PATH", tf)
+		mustSetenv("TF_ACC_TERRAFORM_PATH", tf)
 	}
 	useOpenTofuRegistry(os.Getenv("TF_ACC_TERRAFORM_PATH"))
 	os.Exit(m.Run())
@@ -47,10 +47,18 @@ func useOpenTofuRegistry(cli string) {
 		return
 	}
 	if os.Getenv("TF_ACC_PROVIDER_HOST") == "" {
-		os.Setenv("TF_ACC_PROVIDER_HOST", "registry.opentofu.org")
+		mustSetenv("TF_ACC_PROVIDER_HOST", "registry.opentofu.org")
 	}
 	if os.Getenv("TF_ACC_PROVIDER_NAMESPACE") == "" {
-		os.Setenv("TF_ACC_PROVIDER_NAMESPACE", "hashicorp")
+		mustSetenv("TF_ACC_PROVIDER_NAMESPACE", "hashicorp")
+	}
+}
+
+// mustSetenv sets a variable for the whole test binary: TestMain runs before
+// any test, so t.Setenv is not available.
+func mustSetenv(key, value string) {
+	if err := os.Setenv(key, value); err != nil {
+		panic(err)
 	}
 }
 
