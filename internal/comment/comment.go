@@ -178,7 +178,7 @@ func (c *client) do(ctx context.Context, method, url string, in, out any) error 
 	if err != nil {
 		return failure.Internalf("%s: %s %s failed: %s", c.name, method, c.scrub(url), c.scrub(err.Error()))
 	}
-	defer resp.Body.Close()
+	defer resp.Body.Close() //nolint:errcheck // the body is read below; a Close error cannot change the response
 	data, _ := io.ReadAll(io.LimitReader(resp.Body, 8<<20))
 	if resp.StatusCode >= 300 {
 		msg := strings.TrimSpace(string(data))

@@ -206,7 +206,7 @@ func parseScope(a *hcl.Attribute, diags hcl.Diagnostics) (Scope, hcl.Diagnostics
 	if d.HasErrors() {
 		return sc, diags
 	}
-	if v.IsNull() || !(v.Type().IsObjectType() || v.Type().IsMapType()) {
+	if v.IsNull() || !v.Type().IsObjectType() && !v.Type().IsMapType() {
 		return sc, append(diags, attrDiag(a, "Invalid scope", "scope must be an object: { tags = { key = \"value\" }, types = [\"aws_instance\"], projects = [\"app\"] }."))
 	}
 	for k, e := range v.AsValueMap() {
