@@ -589,7 +589,7 @@ func zeroed(r JSONResource) JSONResource {
 	if r.MonthlyCost == nil {
 		r.MonthlyCost = z
 	}
-	if r.CostComponents != nil {
+	if r.CostComponents != nil && hasNilCost(r.CostComponents) {
 		cs := make([]JSONCostComponent, len(r.CostComponents))
 		copy(cs, r.CostComponents)
 		for i := range cs {
@@ -610,6 +610,18 @@ func zeroed(r JSONResource) JSONResource {
 		r.Subresources = subs
 	}
 	return r
+}
+
+// hasNilCost reports whether a component lacks a quantity or a cost; when
+// none does, zeroed shares the (read-only) components instead of copying.
+func hasNilCost(cs []JSONCostComponent) bool {
+	for i := range cs {
+		c := &cs[i]
+		if c.HourlyQuantity == nil || c.MonthlyQuantity == nil || c.HourlyCost == nil || c.MonthlyCost == nil {
+			return true
+		}
+	}
+	return false
 }
 
 func zeroNil(r *JSONResource) {
