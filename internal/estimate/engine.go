@@ -3,6 +3,7 @@ package estimate
 import (
 	"encoding/json"
 	"fmt"
+	"math/big"
 	"runtime"
 	"sort"
 	"sync"
@@ -182,23 +183,90 @@ func (e *Estimator) priceResource(p *plan.Plan, r *plan.Resource, prior bool) *R
 	}
 	out.Components = comps
 	out.Status = StatusPriced
+	var hourly, monthly decSum
 	for _, c := range comps {
 		if c.HourlyCost != nil {
-			out.HourlyCost = out.HourlyCost.Add(*c.HourlyCost)
+			hourly.add(*c.HourlyCost)
 		}
 		if c.MonthlyCost != nil {
-			out.MonthlyCost = out.MonthlyCost.Add(*c.MonthlyCost)
+			monthly.add(*c.MonthlyCost)
 		}
 	}
+	hourly.into(&out.HourlyCost)
+	monthly.into(&out.MonthlyCost)
 	return out
+}
+
+// decSum adds decimals exactly, with the result a chain of
+// decimal.Decimal.Add from zero gives (the value, at the smallest exponent
+// seen), but into one big.Int instead of a new one per addition: the sums
+// over every component and resource of a large plan were a visible share of
+// pricing time. The zero value is an empty sum.
+type decSum struct {
+	v, tmp big.Int
+	exp    int32
+	n      int // additions
+}
+
+// maxInt64Digits: a coefficient of at most 18 digits fits in an int64.
+const maxInt64Digits = 18
+
+func (s *decSum) add(d decimal.Decimal) {
+	e := d.Exponent()
+	if s.n == 0 || e < s.exp {
+		if s.n == 0 {
+			s.exp = min(e, 0) // decimal.Zero's exponent is 0
+		}
+		if e < s.exp {
+			s.v.Mul(&s.v, pow10(s.exp-e))
+			s.exp = e
+		}
+	}
+	s.n++
+	if d.NumDigits() <= maxInt64Digits {
+		s.tmp.SetInt64(d.CoefficientInt64())
+	} else {
+		s.tmp.Set(d.Coefficient())
+	}
+	if e > s.exp {
+		s.tmp.Mul(&s.tmp, pow10(e-s.exp))
+	}
+	s.v.Add(&s.v, &s.tmp)
+}
+
+// into stores the sum in *d; an empty sum leaves *d as it is (zero), as a
+// loop of Adds that never runs would.
+func (s *decSum) into(d *decimal.Decimal) {
+	if s.n > 0 {
+		*d = decimal.NewFromBigInt(&s.v, s.exp)
+	}
+}
+
+var pow10s = func() (t [40]*big.Int) {
+	for i := range t {
+		t[i] = new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(i)), nil)
+	}
+	return t
+}()
+
+func pow10(n int32) *big.Int {
+	if int(n) < len(pow10s) {
+		return pow10s[n]
+	}
+	return new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(n)), nil)
 }
 
 // Total (re)computes an estimate's totals, categories, types and summary
 // from its resources. Call it after changing resources.
 func Total(est *Estimate) {
 	est.HourlyCost, est.MonthlyCost = decimal.Zero, decimal.Zero
-	cats := map[Category]decimal.Decimal{}
-	types := map[string]*TypeTotal{}
+	var hourly, monthly decSum
+	cats := map[Category]*decSum{}
+	type typeSum struct {
+		count   int
+		monthly decSum
+	}
+	types := map[string]*typeSum{}
 	s := Summary{UnsupportedCounts: map[string]int{}, FreeCounts: map[string]int{}}
 	for _, r := range est.Resources {
 		s.TotalResources++
@@ -217,17 +285,22 @@ func Total(est *Estimate) {
 		if r.Status == StatusPriced {
 			t := types[r.Type]
 			if t == nil {
-				t = &TypeTotal{Type: r.Type}
+				t = &typeSum{}
 				types[r.Type] = t
 			}
-			t.Count++
-			t.Monthly = t.Monthly.Add(r.MonthlyCost)
+			t.count++
+			t.monthly.add(r.MonthlyCost)
 		}
-		est.HourlyCost = est.HourlyCost.Add(r.HourlyCost)
-		est.MonthlyCost = est.MonthlyCost.Add(r.MonthlyCost)
+		hourly.add(r.HourlyCost)
+		monthly.add(r.MonthlyCost)
 		for _, c := range r.Components {
 			if c.MonthlyCost != nil {
-				cats[c.Category] = cats[c.Category].Add(*c.MonthlyCost)
+				cs := cats[c.Category]
+				if cs == nil {
+					cs = &decSum{}
+					cats[c.Category] = cs
+				}
+				cs.add(*c.MonthlyCost)
 			}
 			if c.UsageBased {
 				s.UsageBasedComponents++
@@ -246,10 +319,15 @@ func Total(est *Estimate) {
 			}
 		}
 	}
+	hourly.into(&est.HourlyCost)
+	monthly.into(&est.MonthlyCost)
 	est.AnnualCost = est.MonthlyCost.Mul(decimal.NewFromInt(MonthsPerYear))
 	est.Categories = est.Categories[:0]
 	for _, c := range Categories {
-		m := cats[c]
+		var m decimal.Decimal
+		if cs := cats[c]; cs != nil {
+			cs.into(&m)
+		}
 		ct := CategoryTotal{Category: c, Monthly: m, Annual: m.Mul(decimal.NewFromInt(MonthsPerYear))}
 		if !est.MonthlyCost.IsZero() {
 			ct.Share = m.Div(est.MonthlyCost).Mul(decimal.NewFromInt(100)).Round(2)
@@ -257,8 +335,10 @@ func Total(est *Estimate) {
 		est.Categories = append(est.Categories, ct)
 	}
 	est.Types = est.Types[:0]
-	for _, t := range types {
-		est.Types = append(est.Types, *t)
+	for typ, t := range types {
+		tt := TypeTotal{Type: typ, Count: t.count}
+		t.monthly.into(&tt.Monthly)
+		est.Types = append(est.Types, tt)
 	}
 	sort.Slice(est.Types, func(i, j int) bool {
 		if c := est.Types[i].Monthly.Cmp(est.Types[j].Monthly); c != 0 {
