@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"sort"
 	"sync"
+	"sync/atomic"
 
 	"github.com/shopspring/decimal"
 
@@ -112,25 +113,38 @@ func (e *Estimator) run(p *plan.Plan, prior bool) *Estimate {
 	if len(p.Resources) < 256 {
 		workers = 1
 	}
+	// Workers take small batches in turn rather than one fixed share each,
+	// so a worker that gets less CPU (a busy machine, a run of expensive
+	// resources) does not leave the others idle at the end.
 	var wg sync.WaitGroup
-	chunk := (len(p.Resources) + workers - 1) / max(workers, 1)
-	for w := 0; w < workers; w++ {
-		lo, hi := w*chunk, min((w+1)*chunk, len(p.Resources))
-		if lo >= hi {
-			break
-		}
-		wg.Add(1)
-		go func(lo, hi int) {
-			defer wg.Done()
-			for i := lo; i < hi; i++ {
-				est.Resources[i] = e.priceResource(p, p.Resources[i], prior)
+	var next atomic.Int64
+	const batch = 64
+	for range workers {
+		wg.Go(func() {
+			for {
+				lo := int(next.Add(batch)) - batch
+				if lo >= len(p.Resources) {
+					return
+				}
+				for i := lo; i < min(lo+batch, len(p.Resources)); i++ {
+					est.Resources[i] = e.priceResource(p, p.Resources[i], prior)
+				}
 			}
-		}(lo, hi)
+		})
 	}
 	wg.Wait()
 	est.Warnings = append(est.Warnings, p.Warnings...)
-	Total(est)
+	// Totals and ranges read the priced resources and write disjoint fields
+	// (Total: the estimate's totals, categories, types and summary;
+	// applyRanges: Range on each resource and on the estimate), so on a
+	// large plan they run side by side.
+	if workers > 1 {
+		wg.Go(func() { Total(est) })
+	} else {
+		Total(est)
+	}
 	applyRanges(p, est, prior, func(r *plan.Resource) *Resource { return e.priceResource(p, r, prior) }, e.opts.Usage)
+	wg.Wait()
 	return est
 }
 
