@@ -259,9 +259,9 @@ func (c *Context) quantify(l Line, perHour *decimal.Decimal, monthly decimal.Dec
 	if perHour != nil {
 		hq = *perHour
 	} else {
-		hq = mq.Div(hoursPerMonth)
+		hq = c.est.perHour(mq)
 	}
-	hc := mc.Div(hoursPerMonth)
+	hc := c.est.perHour(mc)
 	comp.HourlyQuantity, comp.HourlyCost = &hq, &hc
 	comp.Footprint = lineFootprint(l, mq)
 	return comp

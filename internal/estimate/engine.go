@@ -44,6 +44,45 @@ type Estimator struct {
 	opts      Options
 	overrides map[[3]string]decimal.Decimal
 	factor    decimal.Decimal
+
+	hourlyMu sync.RWMutex
+	hourly   map[decKey]decimal.Decimal // perHour's results
+}
+
+// decKey is a decimal whose coefficient fits in an int64.
+type decKey struct {
+	coef int64
+	exp  int32
+}
+
+// maxHourlyCache bounds perHour's cache (distinct monthly figures of a run).
+const maxHourlyCache = 1 << 14
+
+// perHour is d / 730 (decimal.Decimal.Div, so exactly the figure Div
+// gives), remembered per value: a large plan repeats the same monthly
+// quantities and costs thousands of times, and the division was a visible
+// share of pricing time. Decimals are immutable, so sharing a result is safe.
+func (e *Estimator) perHour(d decimal.Decimal) decimal.Decimal {
+	if e == nil || d.NumDigits() > maxInt64Digits {
+		return d.Div(hoursPerMonth)
+	}
+	k := decKey{d.CoefficientInt64(), d.Exponent()}
+	e.hourlyMu.RLock()
+	q, ok := e.hourly[k]
+	e.hourlyMu.RUnlock()
+	if ok {
+		return q
+	}
+	q = d.Div(hoursPerMonth)
+	e.hourlyMu.Lock()
+	if e.hourly == nil {
+		e.hourly = map[decKey]decimal.Decimal{}
+	}
+	if len(e.hourly) < maxHourlyCache {
+		e.hourly[k] = q
+	}
+	e.hourlyMu.Unlock()
+	return q
 }
 
 // New returns an Estimator.
