@@ -176,8 +176,6 @@ func (j *jsonWriter) boolean(b bool) {
 	}
 }
 
-func (j *jsonWriter) integer(n int) { j.out = strconv.AppendInt(j.out, int64(n), 10) }
-
 // value writes a less frequent value with encoding/json at the current depth.
 func (j *jsonWriter) value(v any) {
 	prefix := make([]byte, 0, 2*j.depth)
@@ -195,8 +193,9 @@ func (j *jsonWriter) value(v any) {
 	j.bytes(unescapeHTML(b))
 }
 
-func (j *jsonWriter) strField(k, v string, omitEmpty bool) {
-	if omitEmpty && v == "" {
+// optStr writes member k unless v is empty (omitempty).
+func (j *jsonWriter) optStr(k, v string) {
+	if v == "" {
 		return
 	}
 	j.key(k)
@@ -246,7 +245,7 @@ func (j *jsonWriter) root(r *JSONRoot) {
 	j.optDec(r.DiffTotalAnnualCost)
 	j.key("categories")
 	j.value(r.Categories)
-	j.strField("catalogDate", r.CatalogDate, true)
+	j.optStr("catalogDate", r.CatalogDate)
 	j.close("}")
 }
 
@@ -285,7 +284,7 @@ func (j *jsonWriter) project(p *JSONProject) {
 		j.key("recommendations")
 		j.value(p.Recommendations)
 	}
-	j.strField("catalogDate", p.CatalogDate, true)
+	j.optStr("catalogDate", p.CatalogDate)
 	if len(p.Warnings) > 0 {
 		j.key("warnings")
 		j.strings(p.Warnings)
@@ -309,14 +308,14 @@ func (j *jsonWriter) breakdown(b *JSONBreakdown) {
 	}
 	j.open("{")
 	j.key("resources")
-	j.resources(b.Resources, false)
+	j.resources(b.Resources)
 	if len(b.FreeResources) > 0 {
 		j.key("freeResources")
-		j.resources(b.FreeResources, false)
+		j.resources(b.FreeResources)
 	}
 	if len(b.UnsupportedResources) > 0 {
 		j.key("unsupportedResources")
-		j.resources(b.UnsupportedResources, false)
+		j.resources(b.UnsupportedResources)
 	}
 	j.key("totalHourlyCost")
 	j.optDec(b.TotalHourlyCost)
@@ -327,7 +326,7 @@ func (j *jsonWriter) breakdown(b *JSONBreakdown) {
 	j.close("}")
 }
 
-func (j *jsonWriter) resources(rs []JSONResource, omitEmpty bool) {
+func (j *jsonWriter) resources(rs []JSONResource) {
 	if rs == nil {
 		j.raw("null")
 		return
@@ -351,6 +350,13 @@ func (j *jsonWriter) resources(rs []JSONResource, omitEmpty bool) {
 const resourceChunk = 256
 
 var chunkBufs = sync.Pool{New: func() any { return new([]byte) }}
+
+func getChunkBuf() *[]byte {
+	if b, ok := chunkBufs.Get().(*[]byte); ok {
+		return b
+	}
+	return new([]byte)
+}
 
 // parallelResources renders rs (inside an array j has just opened) in
 // chunks on every CPU and writes the chunks in order, so the output is the
@@ -379,7 +385,7 @@ func (j *jsonWriter) parallelResources(rs []JSONResource) {
 	for range workers {
 		go func() {
 			for c := range work {
-				c.buf = chunkBufs.Get().(*[]byte)
+				c.buf = getChunkBuf()
 				sub := &jsonWriter{out: (*c.buf)[:0], depth: j.depth, first: []bool{first && c.lo == 0}}
 				for i := c.lo; i < c.hi; i++ {
 					sub.next()
@@ -408,7 +414,7 @@ func (j *jsonWriter) resource(r *JSONResource) {
 	j.open("{")
 	j.key("name")
 	j.str(r.Name)
-	j.strField("resourceType", r.ResourceType, true)
+	j.optStr("resourceType", r.ResourceType)
 	if len(r.Tags) > 0 {
 		j.key("tags")
 		j.tags(r.Tags)
@@ -434,13 +440,13 @@ func (j *jsonWriter) resource(r *JSONResource) {
 	}
 	if len(r.Subresources) > 0 {
 		j.key("subresources")
-		j.resources(r.Subresources, true)
+		j.resources(r.Subresources)
 	}
-	j.strField("module", r.Module, true)
-	j.strField("region", r.Region, true)
-	j.strField("regionSource", r.RegionSource, true)
-	j.strField("action", r.Action, true)
-	j.strField("status", r.Status, true)
+	j.optStr("module", r.Module)
+	j.optStr("region", r.Region)
+	j.optStr("regionSource", r.RegionSource)
+	j.optStr("action", r.Action)
+	j.optStr("status", r.Status)
 	if r.Range != nil {
 		j.key("range")
 		j.rng(r.Range)
@@ -453,7 +459,7 @@ func (j *jsonWriter) resource(r *JSONResource) {
 		j.key("warnings")
 		j.strings(r.Warnings)
 	}
-	j.strField("note", r.Note, true)
+	j.optStr("note", r.Note)
 	j.close("}")
 }
 
@@ -483,7 +489,7 @@ func (j *jsonWriter) rng(r *estimate.Range) {
 	j.dec(r.Expected)
 	j.key("max")
 	j.dec(r.Max)
-	j.strField("basis", r.Basis, true)
+	j.optStr("basis", r.Basis)
 	j.close("}")
 }
 
@@ -513,10 +519,10 @@ func (j *jsonWriter) component(c *JSONCostComponent) {
 	j.boolean(c.Unknown)
 	j.key("unpriced")
 	j.boolean(c.Unpriced)
-	j.strField("priceSource", c.PriceSource, true)
-	j.strField("priceAsOf", c.PriceAsOf, true)
-	j.strField("priceRegion", c.PriceRegion, true)
-	j.strField("note", c.Note, true)
+	j.optStr("priceSource", c.PriceSource)
+	j.optStr("priceAsOf", c.PriceAsOf)
+	j.optStr("priceRegion", c.PriceRegion)
+	j.optStr("note", c.Note)
 	j.close("}")
 }
 
