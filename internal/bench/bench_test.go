@@ -19,6 +19,7 @@ import (
 	tfjson "github.com/hashicorp/terraform-json"
 
 	"github.com/tfcost/tfcost/internal/catalog"
+	"github.com/tfcost/tfcost/internal/cli"
 	"github.com/tfcost/tfcost/internal/estimate"
 	"github.com/tfcost/tfcost/internal/estimate/aws"
 	"github.com/tfcost/tfcost/internal/plan"
@@ -53,7 +54,7 @@ func TestMain(m *testing.M) {
 	}
 	planDir = dir
 	code := m.Run()
-	os.RemoveAll(dir)
+	_ = os.RemoveAll(dir)
 	os.Exit(code)
 }
 
@@ -267,7 +268,7 @@ func TestPeakRSS(t *testing.T) {
 			continue
 		}
 		pf := planOf(t, s.n)
-		for _, mode := range []string{"breakdown", "phases", "read", "tfjson"} {
+		for _, mode := range []string{"breakdown", "breakdown-nolimit", "phases", "read", "tfjson"} {
 			hwm, elapsed := runChild(t, pf.path, mode)
 			ratio := float64(hwm) / float64(pf.size)
 			t.Logf("%s %-9s file %7.1f MB  peak RSS %7.1f MB (%.2f× file)  %v  %.0f MB/s",
@@ -305,11 +306,14 @@ func runChild(t *testing.T, path, mode string) (int64, time.Duration) {
 
 // rssChild runs one operation and prints the process's peak resident set.
 func rssChild(path, mode string) int {
-	if os.Getenv("TFCOST_BENCH_MEMLIMIT") == "1" {
-		// What a CLI could do: a soft heap limit from the plan's size, so the
-		// GC collects harder instead of letting the heap double.
-		if st, err := os.Stat(path); err == nil {
-			debug.SetMemoryLimit(st.Size() * 3 / 2)
+	if mode == "breakdown" || mode == "phases" {
+		// What `tfcost breakdown` does for a large plan: a soft memory limit
+		// from the plan's size (cli.MemoryLimitFor), so the GC collects
+		// harder instead of letting the heap double.
+		if st, err := os.Stat(path); err == nil && os.Getenv("GOMEMLIMIT") == "" {
+			if limit := cli.MemoryLimitFor(st.Size()); limit > 0 {
+				debug.SetMemoryLimit(limit)
+			}
 		}
 	}
 	start := time.Now()
@@ -331,10 +335,13 @@ func rssChild(path, mode string) int {
 		h1, _ := peakRSS()
 		est := estimate.New(estimate.Options{Catalog: catalog.Embedded(), Registry: aws.NewRegistry()}).Estimate(p)
 		h2, _ := peakRSS()
-		err = report.JSON(io.Discard, []report.Project{{Name: path, Path: path, Estimate: est}}, report.Options{})
+		if err := report.JSON(io.Discard, []report.Project{{Name: path, Path: path, Estimate: est}}, report.Options{}); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 1
+		}
 		h3, _ := peakRSS()
 		fmt.Fprintf(os.Stderr, "peak RSS MB: catalog %.0f, +read %.0f, +estimate %.0f, +render %.0f\n", mb(h0), mb(h1), mb(h2), mb(h3))
-	default:
+	default: // breakdown, breakdown-nolimit
 		catalog.Embedded()
 		start = time.Now()
 		err = breakdown(path, io.Discard)
@@ -359,7 +366,7 @@ func peakRSS() (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	defer f.Close()
+	defer func() { _ = f.Close() }() // read-only
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
 		if rest, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {

@@ -170,6 +170,8 @@ func WritePlan(w io.Writer, n int) error {
 	units := (n + ResourcesPerUnit - 1) / ResourcesPerUnit
 	calls := (units + unitsPerCall - 1) / unitsPerCall
 	perCall := func(c int) int { return min(unitsPerCall, units-c*unitsPerCall) }
+	// bufio keeps the first write error and Flush returns it, so the writes
+	// below ignore their results.
 	bw := bufio.NewWriterSize(w, 1<<20)
 	g := &gen{}
 
@@ -199,20 +201,20 @@ func WritePlan(w io.Writer, n int) error {
 	fmt.Fprintf(bw, `{"format_version":"1.2","terraform_version":"1.9.8","variables":{"region":{"value":"us-east-1"},"environment":{"value":"prod"}},`)
 
 	// planned_values: every resource that exists after the change.
-	bw.WriteString(`"planned_values":{"root_module":{"child_modules":[`)
+	_, _ = bw.WriteString(`"planned_values":{"root_module":{"child_modules":[`)
 	lastMod := ""
 	first := true
 	each(func(x inst) {
 		m := modAddr(x.call, x.unit)
 		if m != lastMod {
 			if lastMod != "" {
-				bw.WriteString(`]},`)
+				_, _ = bw.WriteString(`]},`)
 			}
 			fmt.Fprintf(bw, `{"address":%q,"resources":[`, m)
 			lastMod, first = m, true
 		}
 		if !first {
-			bw.WriteByte(',')
+			_ = bw.WriteByte(',')
 		}
 		first = false
 		values := x.k.attrs(g, x.unit, x.idx)
@@ -223,15 +225,15 @@ func WritePlan(w io.Writer, n int) error {
 			m, x.k.typ, x.k.name, x.idx, x.k.typ, x.k.name, x.idx, provider, values)
 	})
 	if lastMod != "" {
-		bw.WriteString(`]}`)
+		_, _ = bw.WriteString(`]}`)
 	}
-	bw.WriteString(`]}},`)
+	_, _ = bw.WriteString(`]}},`)
 
 	// resource_changes.
-	bw.WriteString(`"resource_changes":[`)
+	_, _ = bw.WriteString(`"resource_changes":[`)
 	each(func(x inst) {
 		if x.seq > 0 {
-			bw.WriteByte(',')
+			_ = bw.WriteByte(',')
 		}
 		m := modAddr(x.call, x.unit)
 		values := x.k.attrs(g, x.unit, x.idx)
@@ -253,10 +255,10 @@ func WritePlan(w io.Writer, n int) error {
 		fmt.Fprintf(bw, `{"address":"%s.%s.%s[%d]","module_address":%q,"mode":"managed","type":%q,"name":%q,"index":%d,"provider_name":%q,"change":{"actions":%s,"before":%s,"after":%s,"after_unknown":%s,"before_sensitive":{},"after_sensitive":{"tags":{},"tags_all":{}}}}`,
 			m, x.k.typ, x.k.name, x.idx, m, x.k.typ, x.k.name, x.idx, provider, actions, before, after, unknown)
 	})
-	bw.WriteString(`],`)
+	_, _ = bw.WriteString(`],`)
 
 	// prior_state: the objects that exist before the change.
-	bw.WriteString(`"prior_state":{"format_version":"1.0","terraform_version":"1.9.8","values":{"root_module":{"child_modules":[`)
+	_, _ = bw.WriteString(`"prior_state":{"format_version":"1.0","terraform_version":"1.9.8","values":{"root_module":{"child_modules":[`)
 	lastMod, first = "", true
 	firstMod := true
 	each(func(x inst) {
@@ -266,42 +268,42 @@ func WritePlan(w io.Writer, n int) error {
 		m := modAddr(x.call, x.unit)
 		if m != lastMod {
 			if !firstMod {
-				bw.WriteString(`]},`)
+				_, _ = bw.WriteString(`]},`)
 			}
 			fmt.Fprintf(bw, `{"address":%q,"resources":[`, m)
 			lastMod, first, firstMod = m, true, false
 		}
 		if !first {
-			bw.WriteByte(',')
+			_ = bw.WriteByte(',')
 		}
 		first = false
 		fmt.Fprintf(bw, `{"address":"%s.%s.%s[%d]","mode":"managed","type":%q,"name":%q,"index":%d,"provider_name":%q,"schema_version":1,"values":{%s,%s},"sensitive_values":{}}`,
 			m, x.k.typ, x.k.name, x.idx, x.k.typ, x.k.name, x.idx, provider, x.k.attrs(g, x.unit, x.idx), computedKnown(x.k, x.unit, x.idx))
 	})
 	if !firstMod {
-		bw.WriteString(`]}`)
+		_, _ = bw.WriteString(`]}`)
 	}
-	bw.WriteString(`]}}},`)
+	_, _ = bw.WriteString(`]}}},`)
 
 	// configuration: providers (one aliased), and one module call per
 	// group of units, each with count and its own module block.
-	bw.WriteString(`"configuration":{"provider_config":{"aws":{"name":"aws","full_name":"registry.terraform.io/hashicorp/aws","expressions":{"region":{"references":["var.region"]}}},"aws.west":{"name":"aws","full_name":"registry.terraform.io/hashicorp/aws","alias":"west","expressions":{"region":{"constant_value":"us-west-2"}}}},"root_module":{"module_calls":{`)
+	_, _ = bw.WriteString(`"configuration":{"provider_config":{"aws":{"name":"aws","full_name":"registry.terraform.io/hashicorp/aws","expressions":{"region":{"references":["var.region"]}}},"aws.west":{"name":"aws","full_name":"registry.terraform.io/hashicorp/aws","alias":"west","expressions":{"region":{"constant_value":"us-west-2"}}}},"root_module":{"module_calls":{`)
 	for c := 0; c < calls; c++ {
 		if c > 0 {
-			bw.WriteByte(',')
+			_ = bw.WriteByte(',')
 		}
 		fmt.Fprintf(bw, `"svc_%03d":{"source":"./modules/service","count_expression":{"constant_value":%d},"expressions":{"name":{"references":["local.name"]},"subnet_ids":{"references":["var.subnet_ids"]},"tags":{"references":["local.tags"]}},"module":{"resources":[`, c, perCall(c))
 		for ki, k := range kinds {
 			if ki > 0 {
-				bw.WriteByte(',')
+				_ = bw.WriteByte(',')
 			}
 			fmt.Fprintf(bw, `{"address":"%s.%s","mode":"managed","type":%q,"name":%q,"provider_config_key":"aws","expressions":%s,"schema_version":1,"count_expression":{"constant_value":%d}}`,
 				k.typ, k.name, k.typ, k.name, k.config, k.count)
 		}
-		bw.WriteString(`],"variables":{"name":{},"subnet_ids":{},"tags":{}}}}`)
+		_, _ = bw.WriteString(`],"variables":{"name":{},"subnet_ids":{},"tags":{}}}}`)
 	}
-	bw.WriteString(`},"variables":{"region":{"default":"us-east-1"},"environment":{}}}},"timestamp":"2026-11-22T12:00:00Z","applyable":true,"complete":true,"errored":false}`)
-	bw.WriteByte('\n')
+	_, _ = bw.WriteString(`},"variables":{"region":{"default":"us-east-1"},"environment":{}}}},"timestamp":"2026-11-22T12:00:00Z","applyable":true,"complete":true,"errored":false}`)
+	_ = bw.WriteByte('\n')
 	return bw.Flush()
 }
 
