@@ -198,7 +198,7 @@ func WritePlan(w io.Writer, n int) error {
 	modAddr := func(c, u int) string { return fmt.Sprintf("module.svc_%03d[%d]", c, u-c*unitsPerCall) }
 	provider := "registry.terraform.io/hashicorp/aws"
 
-	fmt.Fprintf(bw, `{"format_version":"1.2","terraform_version":"1.9.8","variables":{"region":{"value":"us-east-1"},"environment":{"value":"prod"}},`)
+	_, _ = fmt.Fprintf(bw, `{"format_version":"1.2","terraform_version":"1.9.8","variables":{"region":{"value":"us-east-1"},"environment":{"value":"prod"}},`)
 
 	// planned_values: every resource that exists after the change.
 	_, _ = bw.WriteString(`"planned_values":{"root_module":{"child_modules":[`)
@@ -210,7 +210,7 @@ func WritePlan(w io.Writer, n int) error {
 			if lastMod != "" {
 				_, _ = bw.WriteString(`]},`)
 			}
-			fmt.Fprintf(bw, `{"address":%q,"resources":[`, m)
+			_, _ = fmt.Fprintf(bw, `{"address":%q,"resources":[`, m)
 			lastMod, first = m, true
 		}
 		if !first {
@@ -221,7 +221,7 @@ func WritePlan(w io.Writer, n int) error {
 		if a := actionOf(x.seq); a != "create" && a != "replace" {
 			values += "," + computedKnown(x.k, x.unit, x.idx)
 		}
-		fmt.Fprintf(bw, `{"address":"%s.%s.%s[%d]","mode":"managed","type":%q,"name":%q,"index":%d,"provider_name":%q,"schema_version":1,"values":{%s},"sensitive_values":{"tags":{},"tags_all":{}}}`,
+		_, _ = fmt.Fprintf(bw, `{"address":"%s.%s.%s[%d]","mode":"managed","type":%q,"name":%q,"index":%d,"provider_name":%q,"schema_version":1,"values":{%s},"sensitive_values":{"tags":{},"tags_all":{}}}`,
 			m, x.k.typ, x.k.name, x.idx, x.k.typ, x.k.name, x.idx, provider, values)
 	})
 	if lastMod != "" {
@@ -252,7 +252,7 @@ func WritePlan(w io.Writer, n int) error {
 			old := "{" + values + "," + computedKnown(x.k, x.unit, x.idx) + "}"
 			actions, before, after, unknown = `["delete","create"]`, old, "{"+values+"}", "{"+computedUnknown(x.k)+"}"
 		}
-		fmt.Fprintf(bw, `{"address":"%s.%s.%s[%d]","module_address":%q,"mode":"managed","type":%q,"name":%q,"index":%d,"provider_name":%q,"change":{"actions":%s,"before":%s,"after":%s,"after_unknown":%s,"before_sensitive":{},"after_sensitive":{"tags":{},"tags_all":{}}}}`,
+		_, _ = fmt.Fprintf(bw, `{"address":"%s.%s.%s[%d]","module_address":%q,"mode":"managed","type":%q,"name":%q,"index":%d,"provider_name":%q,"change":{"actions":%s,"before":%s,"after":%s,"after_unknown":%s,"before_sensitive":{},"after_sensitive":{"tags":{},"tags_all":{}}}}`,
 			m, x.k.typ, x.k.name, x.idx, m, x.k.typ, x.k.name, x.idx, provider, actions, before, after, unknown)
 	})
 	_, _ = bw.WriteString(`],`)
@@ -270,14 +270,14 @@ func WritePlan(w io.Writer, n int) error {
 			if !firstMod {
 				_, _ = bw.WriteString(`]},`)
 			}
-			fmt.Fprintf(bw, `{"address":%q,"resources":[`, m)
+			_, _ = fmt.Fprintf(bw, `{"address":%q,"resources":[`, m)
 			lastMod, first, firstMod = m, true, false
 		}
 		if !first {
 			_ = bw.WriteByte(',')
 		}
 		first = false
-		fmt.Fprintf(bw, `{"address":"%s.%s.%s[%d]","mode":"managed","type":%q,"name":%q,"index":%d,"provider_name":%q,"schema_version":1,"values":{%s,%s},"sensitive_values":{}}`,
+		_, _ = fmt.Fprintf(bw, `{"address":"%s.%s.%s[%d]","mode":"managed","type":%q,"name":%q,"index":%d,"provider_name":%q,"schema_version":1,"values":{%s,%s},"sensitive_values":{}}`,
 			m, x.k.typ, x.k.name, x.idx, x.k.typ, x.k.name, x.idx, provider, x.k.attrs(g, x.unit, x.idx), computedKnown(x.k, x.unit, x.idx))
 	})
 	if !firstMod {
@@ -292,12 +292,12 @@ func WritePlan(w io.Writer, n int) error {
 		if c > 0 {
 			_ = bw.WriteByte(',')
 		}
-		fmt.Fprintf(bw, `"svc_%03d":{"source":"./modules/service","count_expression":{"constant_value":%d},"expressions":{"name":{"references":["local.name"]},"subnet_ids":{"references":["var.subnet_ids"]},"tags":{"references":["local.tags"]}},"module":{"resources":[`, c, perCall(c))
+		_, _ = fmt.Fprintf(bw, `"svc_%03d":{"source":"./modules/service","count_expression":{"constant_value":%d},"expressions":{"name":{"references":["local.name"]},"subnet_ids":{"references":["var.subnet_ids"]},"tags":{"references":["local.tags"]}},"module":{"resources":[`, c, perCall(c))
 		for ki, k := range kinds {
 			if ki > 0 {
 				_ = bw.WriteByte(',')
 			}
-			fmt.Fprintf(bw, `{"address":"%s.%s","mode":"managed","type":%q,"name":%q,"provider_config_key":"aws","expressions":%s,"schema_version":1,"count_expression":{"constant_value":%d}}`,
+			_, _ = fmt.Fprintf(bw, `{"address":"%s.%s","mode":"managed","type":%q,"name":%q,"provider_config_key":"aws","expressions":%s,"schema_version":1,"count_expression":{"constant_value":%d}}`,
 				k.typ, k.name, k.typ, k.name, k.config, k.count)
 		}
 		_, _ = bw.WriteString(`],"variables":{"name":{},"subnet_ids":{},"tags":{}}}}`)
@@ -316,7 +316,7 @@ func GeneratePlan(dir string, n int) (string, int64, error) {
 		return "", 0, err
 	}
 	if err := WritePlan(f, n); err != nil {
-		f.Close()
+		_ = f.Close() // the write error is the one to report
 		return "", 0, err
 	}
 	if err := f.Close(); err != nil {
