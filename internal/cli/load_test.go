@@ -11,8 +11,8 @@ func TestMemoryLimitFor(t *testing.T) {
 		{0, 0},
 		{34 << 20, 0},              // a 10k-resource plan: default GC pacing
 		{64<<20 - 1, 0},            // just under the threshold
-		{64 << 20, 114_085_068},    // 1.7 × 67,108,864 = 114,085,068.8, truncated
-		{340_200_000, 578_340_000}, // the 100k benchmark plan: 1.7 × 340.2 MB
+		{64 << 20, 120_795_955},    // 1.8 × 67,108,864 = 120,795,955.2, truncated
+		{340_200_000, 612_360_000}, // the 100k benchmark plan: 1.8 × 340.2 MB
 	} {
 		if got := MemoryLimitFor(c.plan); got != c.want {
 			t.Errorf("MemoryLimitFor(%d) = %d, want %d", c.plan, got, c.want)
@@ -31,7 +31,7 @@ func TestLimitMemoryAddsPlans(t *testing.T) {
 		t.Fatalf("limit %d after 40 MiB of plan, want unchanged %d", got, prev)
 	}
 	g.limitMemory(40 << 20)
-	if got, want := debug.SetMemoryLimit(-1), int64(142_606_336); got != want { // 1.7 × 83,886,080 (80 MiB)
+	if got, want := debug.SetMemoryLimit(-1), int64(150_994_944); got != want { // 1.8 × 83,886,080 (80 MiB)
 		t.Fatalf("limit %d after 80 MiB of plans, want %d", got, want)
 	}
 	debug.SetMemoryLimit(math.MaxInt64)
