@@ -58,6 +58,9 @@ type pricedProject struct {
 	Planned *estimate.Estimate
 	// Usage is the usage file the estimate used (recommendations read it); nil without one.
 	Usage *usage.File
+	// Estimator priced the project; recommendations price alternatives with
+	// it so discounts and custom prices apply to savings too.
+	Estimator *estimate.Estimator
 	// Recs are the planned side's best recommendation per resource.
 	Recs []recommend.Recommendation
 	// Warnings are the usage file's findings (unknown keys), printed with
@@ -207,6 +210,7 @@ func (g *globalOptions) priceOne(s planInput, cfg *config.Config, cat *catalog.C
 	opts := estimate.Options{Catalog: cat, Registry: reg, Name: s.Name, StrictPrices: s.StrictPrices, Usage: pp.Usage}
 	cfg.Apply(&opts)
 	e := estimate.New(opts)
+	pp.Estimator = e
 	pp.Plan, pp.Planned = p, e.Estimate(p)
 	pp.Planned.Name = s.Name
 	annotateFinOps(cat, pp.Planned, pp.Usage)
@@ -215,7 +219,7 @@ func (g *globalOptions) priceOne(s planInput, cfg *config.Config, cat *catalog.C
 		pp.Prior.Name = s.Name
 		annotateFinOps(cat, pp.Prior, pp.Usage)
 	}
-	pp.Recs = bestRecommendations(p, pp.Planned, cat, pp.Usage)
+	pp.Recs = bestRecommendations(p, pp.Planned, cat, e, pp.Usage)
 	return pp, nil
 }
 

@@ -102,7 +102,7 @@ func runRecommend(g *globalOptions, a recommendArgs) error {
 	var names []string
 	var all []recommend.Recommendation
 	for _, p := range priced {
-		recs := recommend.Generate(recommend.Input{Plan: p.Plan, Estimate: p.Planned, Catalog: cat, Usage: p.Usage})
+		recs := recommend.Generate(recommend.Input{Plan: p.Plan, Estimate: p.Planned, Catalog: cat, Prices: p.Estimator, Usage: p.Usage})
 		if len(priced) > 1 {
 			for i := range recs {
 				recs[i].Project = p.Name // the same address may exist in two projects
@@ -136,6 +136,6 @@ func annotateFinOps(cat *catalog.Catalog, est *estimate.Estimate, uf *usage.File
 
 // bestRecommendations is the per-resource best recommendation for the
 // FinOps section of breakdown outputs.
-func bestRecommendations(p *plan.Plan, est *estimate.Estimate, cat *catalog.Catalog, uf *usage.File) []recommend.Recommendation {
-	return recommend.Best(recommend.Generate(recommend.Input{Plan: p, Estimate: est, Catalog: cat, Usage: uf}))
+func bestRecommendations(p *plan.Plan, est *estimate.Estimate, cat *catalog.Catalog, prices recommend.Pricer, uf *usage.File) []recommend.Recommendation {
+	return recommend.Best(recommend.Generate(recommend.Input{Plan: p, Estimate: est, Catalog: cat, Prices: prices, Usage: uf}))
 }

@@ -432,7 +432,7 @@ func (d *estimateDataSource) Read(ctx context.Context, req datasource.ReadReques
 	if uf == nil {
 		uf = data.opts.Usage
 	}
-	recs := recommend.Generate(recommend.Input{Plan: p, Estimate: planned, Catalog: data.opts.Catalog, Usage: uf})
+	recs := recommend.Generate(recommend.Input{Plan: p, Estimate: planned, Catalog: data.opts.Catalog, Prices: est, Usage: uf})
 
 	fillEstimate(ctx, &m, planned, prior, verdict, &resp.Diagnostics)
 	fillFinOps(&m, planned, recs)

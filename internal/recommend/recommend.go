@@ -120,9 +120,19 @@ type Input struct {
 	Plan     *plan.Plan
 	Estimate *estimate.Estimate
 	Catalog  *catalog.Catalog
+	// Prices, when set, prices the alternatives the way the estimate priced
+	// the resource (custom prices and the config discount applied), so a
+	// saving compares like with like. Without it, catalog list prices are
+	// used. *estimate.Estimator satisfies it.
+	Prices Pricer
 	// Usage is the usage file the estimate used (scheduling keys, S3 storage,
 	// fault_tolerant); may be nil.
 	Usage *usage.File
+}
+
+// Pricer looks up a unit price with the estimator's adjustments.
+type Pricer interface {
+	Price(service, region, item string) (catalog.Price, bool)
 }
 
 // nonProd are environment tag values that mark non-production resources.
@@ -241,8 +251,10 @@ func nonProduction(tags map[string]string) (string, bool) {
 }
 
 func (g *gen) price(service, region, item string) (catalog.Price, bool) {
-	allow := service != "ec2" && service != "rds" && service != "elasticache"
-	return g.in.Catalog.Lookup(service, region, item, allow)
+	if g.in.Prices != nil {
+		return g.in.Prices.Price(service, region, item)
+	}
+	return g.in.Catalog.Lookup(service, region, item, !catalog.NoFallback(service, item))
 }
 
 // plainOnDemand is false when the estimate already prices the resource's
