@@ -102,6 +102,39 @@ func BenchmarkBreakdown(b *testing.B) {
 	}
 }
 
+// cliBreakdown runs the real command, `tfcost breakdown --format json PLAN`,
+// through cli.Run: on top of breakdown it prices the prior state (JSON's
+// pastBreakdown), adds carbon figures and recommendations, and applies the
+// CLI's memory limit for large plans (cli.MemoryLimitFor).
+func cliBreakdown(path string, w io.Writer) error {
+	var errb bytes.Buffer
+	if code := cli.Run("bench", []string{"breakdown", "--format", "json", path}, cli.IO{In: strings.NewReader(""), Out: w, Err: &errb}); code != 0 {
+		return fmt.Errorf("tfcost breakdown exited %d: %s", code, errb.String())
+	}
+	return nil
+}
+
+// BenchmarkCLIBreakdown is `tfcost breakdown --format json` end to end,
+// without the CLI's memory limit like the other benchmarks (it would stay
+// set for the rest of the process); TestPeakRSS's "cli" mode applies it.
+func BenchmarkCLIBreakdown(b *testing.B) {
+	b.Setenv("GOMEMLIMIT", "1TiB") // the CLI then leaves the limit alone
+	catalog.Embedded()
+	for _, s := range sizes {
+		b.Run(s.name, func(b *testing.B) {
+			pf := planOf(b, s.n)
+			b.SetBytes(pf.size)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				if err := cliBreakdown(pf.path, io.Discard); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
 // BenchmarkReadPlan is the plan reader alone (plan.ReadFile).
 func BenchmarkReadPlan(b *testing.B) {
 	for _, s := range sizes {
@@ -268,7 +301,7 @@ func TestPeakRSS(t *testing.T) {
 			continue
 		}
 		pf := planOf(t, s.n)
-		for _, mode := range []string{"breakdown", "breakdown-nolimit", "phases", "read", "tfjson"} {
+		for _, mode := range []string{"breakdown", "breakdown-nolimit", "cli", "cli-nolimit", "phases", "read", "tfjson"} {
 			hwm, elapsed := runChild(t, pf.path, mode)
 			ratio := float64(hwm) / float64(pf.size)
 			t.Logf("%s %-9s file %7.1f MB  peak RSS %7.1f MB (%.2f× file)  %v  %.0f MB/s",
@@ -306,6 +339,11 @@ func runChild(t *testing.T, path, mode string) (int64, time.Duration) {
 
 // rssChild runs one operation and prints the process's peak resident set.
 func rssChild(path, mode string) int {
+	if mode == "cli-nolimit" {
+		// The CLI sets its limit unless GOMEMLIMIT is set: a limit it never
+		// reaches turns it off.
+		_ = os.Setenv("GOMEMLIMIT", "1TiB")
+	}
 	if mode == "breakdown" || mode == "phases" {
 		// What `tfcost breakdown` does for a large plan: a soft memory limit
 		// from the plan's size (cli.MemoryLimitFor), so the GC collects
@@ -341,6 +379,10 @@ func rssChild(path, mode string) int {
 		}
 		h3, _ := peakRSS()
 		fmt.Fprintf(os.Stderr, "peak RSS MB: catalog %.0f, +read %.0f, +estimate %.0f, +render %.0f\n", mb(h0), mb(h1), mb(h2), mb(h3))
+	case "cli", "cli-nolimit":
+		catalog.Embedded()
+		start = time.Now()
+		err = cliBreakdown(path, io.Discard)
 	default: // breakdown, breakdown-nolimit
 		catalog.Embedded()
 		start = time.Now()
