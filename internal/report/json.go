@@ -492,21 +492,32 @@ func diffBreakdown(past, cur *estimate.Estimate, built []JSONResource) *JSONBrea
 // diffResources appends the diff of every resource of cur and past, in
 // cur's order then past's.
 func diffResources(b *JSONBreakdown, pastBy map[string]*estimate.Resource, pastOrder []string, cur *estimate.Estimate, built []JSONResource) {
-	seen := map[string]bool{}
-	n := 0 // index into built: the priced resources of cur, in order
+	var priced []*estimate.Resource
+	seen := make(map[string]bool, len(built))
 	for _, r := range cur.Resources {
-		if r.Status != estimate.StatusPriced {
-			continue
+		if r.Status == estimate.StatusPriced {
+			priced = append(priced, r)
+			seen[r.Address] = true
 		}
-		seen[r.Address] = true
+	}
+	// Each resource's diff depends on that resource alone: built on every
+	// CPU, then kept in order.
+	diffs := make([]JSONResource, len(priced))
+	keep := make([]bool, len(priced))
+	parallelFor(len(priced), func(n int) { // n: index into built too
+		r := priced[n]
 		pr := pastBy[r.Address]
 		if pr == nil && n < len(built) && built[n].Name == r.Address {
 			// New resource: its diff is its breakdown with unknown costs as 0.
-			b.Resources = append(b.Resources, zeroed(built[n]))
-		} else if d, ok := diffResource(pr, r); ok {
-			b.Resources = append(b.Resources, d)
+			diffs[n], keep[n] = zeroed(built[n]), true
+		} else {
+			diffs[n], keep[n] = diffResource(pr, r)
 		}
-		n++
+	})
+	for n := range diffs {
+		if keep[n] {
+			b.Resources = append(b.Resources, diffs[n])
+		}
 	}
 	for _, addr := range pastOrder {
 		if !seen[addr] {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -75,5 +76,44 @@ func TestAppendJSONStringMatchesEncodingJSON(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestBuildJSONParallelMatchesSequential: a large breakdown with a past (some
+// resources changed, some new, some gone) builds the same document on every
+// CPU as on one.
+func TestBuildJSONParallelMatchesSequential(t *testing.T) {
+	base := goldenEstimate()
+	cur := &estimate.Estimate{Name: "big", DefaultRegion: "us-east-1", Currency: "USD"}
+	past := &estimate.Estimate{Name: "big", DefaultRegion: "us-east-1", Currency: "USD"}
+	for i := 0; i < 300; i++ {
+		for _, r := range base.Resources {
+			c := *r
+			c.Address = fmt.Sprintf("%s[%d]", r.Address, i)
+			if i%4 != 0 {
+				cur.Resources = append(cur.Resources, &c)
+			}
+			if i%3 != 0 {
+				p := c
+				if i%2 == 0 && len(p.Components) > 0 {
+					p.Components = p.Components[1:] // changed: a line fewer before
+				}
+				past.Resources = append(past.Resources, &p)
+			}
+		}
+	}
+	estimate.Total(cur)
+	estimate.Total(past)
+	render := func() string {
+		var buf bytes.Buffer
+		if err := encodeJSON(&buf, BuildJSON([]Project{{Name: "big", Estimate: cur, Past: past}}, Options{Time: goldenTime})); err != nil {
+			t.Fatal(err)
+		}
+		return buf.String()
+	}
+	parallel := render()
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	if sequential := render(); parallel != sequential {
+		t.Errorf("parallel build differs from sequential:\n%s", golden.Diff(sequential, parallel))
 	}
 }
