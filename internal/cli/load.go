@@ -167,7 +167,7 @@ func (g *globalOptions) limitMemory(size int64) {
 // liveHeadroom is how far above the live heap the limit is kept (see
 // setPlanMemoryLimit): the heap grows by 75% of the live set between
 // collections, against GOGC=100's whole live set. On the 100k benchmark
-// the real command then takes 5.5–5.6 s at 2.6–2.7× the plan in RSS, against
+// the real command then takes 5.3–6.1 s at 2.6–2.8× the plan in RSS, against
 // 6.9 s / 2.5× with 1.5 and 5.1–5.9 s / 3.0–3.3× with no limit.
 const liveHeadroom = 1.75
 
