@@ -135,26 +135,17 @@ func (d *estimateDataSource) Metadata(_ context.Context, req datasource.Metadata
 // Schema describes inputs (one of plan_file, plan_json, resources; usage;
 // budget or policy_file) and the computed estimate.
 func (d *estimateDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	money := func(what string) schema.NumberAttribute {
-		return schema.NumberAttribute{MarkdownDescription: what, Computed: true}
-	}
 	costRange := func(what string) schema.SingleNestedAttribute {
 		return schema.SingleNestedAttribute{
 			MarkdownDescription: what,
 			Computed:            true,
 			Attributes: map[string]schema.Attribute{
-				"min":      money("Monthly cost in USD at the minimum scale."),
-				"expected": money("Monthly cost in USD at the expected scale (desired size clamped to [min, max]; `monthly_cost` for resources that do not scale)."),
-				"max":      money("Monthly cost in USD at the maximum scale."),
-				"basis": schema.StringAttribute{
-					MarkdownDescription: "Where the range comes from, e.g. `aws_autoscaling_group min_size=1 desired_capacity=2 max_size=6`; null when the resource does not scale; `sum of resource ranges` for the total.",
-					Computed:            true,
-				},
+				"min":      computedNumber("Monthly cost in USD at the minimum scale."),
+				"expected": computedNumber("Monthly cost in USD at the expected scale (desired size clamped to [min, max]; `monthly_cost` for resources that do not scale)."),
+				"max":      computedNumber("Monthly cost in USD at the maximum scale."),
+				"basis":    computedString("Where the range comes from, e.g. `aws_autoscaling_group min_size=1 desired_capacity=2 max_size=6`; null when the resource does not scale; `sum of resource ranges` for the total."),
 			},
 		}
-	}
-	carbonKg := func(what string) schema.NumberAttribute {
-		return schema.NumberAttribute{MarkdownDescription: what, Computed: true}
 	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Estimates the AWS cost of a Terraform plan (`plan_file`, `plan_json`) or of resources " +
@@ -242,10 +233,10 @@ func (d *estimateDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 				Optional: true,
 			},
 
-			"hourly_cost":        money("Total hourly cost in USD."),
-			"monthly_cost":       money("Total monthly cost in USD (730 hours a month)."),
-			"annual_cost":        money("Total annual cost in USD (12 × monthly)."),
-			"prior_monthly_cost": money("Monthly cost in USD before the change (prior state in the plan; `0` for inline resources)."),
+			"hourly_cost":        computedNumber("Total hourly cost in USD."),
+			"monthly_cost":       computedNumber("Total monthly cost in USD (730 hours a month)."),
+			"annual_cost":        computedNumber("Total annual cost in USD (12 × monthly)."),
+			"prior_monthly_cost": computedNumber("Monthly cost in USD before the change (prior state in the plan; `0` for inline resources)."),
 			"categories": schema.MapAttribute{
 				MarkdownDescription: "Monthly cost in USD by category: `compute`, `storage`, `network`, `database`, `managed services`.",
 				ElementType:         types.NumberType,
@@ -256,35 +247,26 @@ func (d *estimateDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 				Computed:            true,
 				NestedObject: schema.NestedAttributeObject{
 					Attributes: map[string]schema.Attribute{
-						"address": schema.StringAttribute{MarkdownDescription: "Resource address.", Computed: true},
-						"type":    schema.StringAttribute{MarkdownDescription: "Resource type.", Computed: true},
-						"status": schema.StringAttribute{
-							MarkdownDescription: "`priced`, `free` (AWS does not charge for it), `unsupported` (no tfcost rule yet) or `skipped` (e.g. deleted).",
-							Computed:            true,
-						},
-						"hourly_cost":  money("Hourly cost in USD."),
-						"monthly_cost": money("Monthly cost in USD of the components that could be priced."),
+						"address":      computedString("Resource address."),
+						"type":         computedString("Resource type."),
+						"status":       computedString("`priced`, `free` (AWS does not charge for it), `unsupported` (no tfcost rule yet) or `skipped` (e.g. deleted)."),
+						"hourly_cost":  computedNumber("Hourly cost in USD."),
+						"monthly_cost": computedNumber("Monthly cost in USD of the components that could be priced."),
 						"monthly_cost_range": costRange("Monthly cost range of the resource `{ min, expected, max }`: from its " +
 							"autoscaling bounds for autoscaling groups, EKS node groups, ECS services with an autoscaling target, " +
 							"DynamoDB and Aurora autoscaling; otherwise all three equal `monthly_cost`. Null when the resource is not priced."),
-						"carbon_kg_monthly": carbonKg("Footprint in kgCO2e per month; null when tfcost has no carbon figures for the resource."),
+						"carbon_kg_monthly": computedNumber("Footprint in kgCO2e per month; null when tfcost has no carbon figures for the resource."),
 						"components": schema.ListNestedAttribute{
 							MarkdownDescription: "Billable lines of the resource.",
 							Computed:            true,
 							NestedObject: schema.NestedAttributeObject{
 								Attributes: map[string]schema.Attribute{
-									"name": schema.StringAttribute{MarkdownDescription: "Component name, e.g. `Instance usage (Linux, on-demand, m5.large)`.", Computed: true},
-									"unit": schema.StringAttribute{MarkdownDescription: "Unit of the quantity, e.g. `hours`, `GB`.", Computed: true},
-									"monthly_quantity": schema.NumberAttribute{
-										MarkdownDescription: "Monthly quantity; null when it depends on usage that was not given or on a value unknown until apply.",
-										Computed:            true,
-									},
-									"price": schema.NumberAttribute{MarkdownDescription: "Unit price in USD after discounts; null when unpriced.", Computed: true},
-									"monthly_cost": schema.NumberAttribute{
-										MarkdownDescription: "Monthly cost in USD; null when it cannot be computed (never a silent 0).",
-										Computed:            true,
-									},
-									"category": schema.StringAttribute{MarkdownDescription: "Cost category.", Computed: true},
+									"name":             computedString("Component name, e.g. `Instance usage (Linux, on-demand, m5.large)`."),
+									"unit":             computedString("Unit of the quantity, e.g. `hours`, `GB`."),
+									"monthly_quantity": computedNumber("Monthly quantity; null when it depends on usage that was not given or on a value unknown until apply."),
+									"price":            computedNumber("Unit price in USD after discounts; null when unpriced."),
+									"monthly_cost":     computedNumber("Monthly cost in USD; null when it cannot be computed (never a silent 0)."),
+									"category":         computedString("Cost category."),
 								},
 							},
 						},
@@ -301,28 +283,22 @@ func (d *estimateDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 				Computed:            true,
 				NestedObject: schema.NestedAttributeObject{
 					Attributes: map[string]schema.Attribute{
-						"name":        schema.StringAttribute{MarkdownDescription: "Budget or policy name.", Computed: true},
-						"kind":        schema.StringAttribute{MarkdownDescription: "`budget`, `guardrail` or `rule`.", Computed: true},
-						"enforcement": schema.StringAttribute{MarkdownDescription: "`advisory`, `soft` or `hard`.", Computed: true},
-						"limit":       schema.NumberAttribute{MarkdownDescription: "The limit (USD per month, or percent for `max_increase_percent`); null for rules.", Computed: true},
-						"actual":      schema.NumberAttribute{MarkdownDescription: "The figure that broke it; null for rules.", Computed: true},
-						"message":     schema.StringAttribute{MarkdownDescription: "What was broken and by how much.", Computed: true},
+						"name":        computedString("Budget or policy name."),
+						"kind":        computedString("`budget`, `guardrail` or `rule`."),
+						"enforcement": computedString("`advisory`, `soft` or `hard`."),
+						"limit":       computedNumber("The limit (USD per month, or percent for `max_increase_percent`); null for rules."),
+						"actual":      computedNumber("The figure that broke it; null for rules."),
+						"message":     computedString("What was broken and by how much."),
 					},
 				},
 			},
-			"catalog_date": schema.StringAttribute{
-				MarkdownDescription: "As-of date of the newest figures in the price catalog used.",
-				Computed:            true,
-			},
+			"catalog_date": computedString("As-of date of the newest figures in the price catalog used."),
 			"monthly_cost_range": costRange("Total monthly cost range `{ min, expected, max }`: the sum of the resources' ranges. " +
 				"`expected` is `monthly_cost` unless usage prices a group outside its bounds."),
-			"carbon_kg_monthly": carbonKg("Total footprint in kgCO2e per month of the resources tfcost has carbon figures for " +
+			"carbon_kg_monthly": computedNumber("Total footprint in kgCO2e per month of the resources tfcost has carbon figures for " +
 				"(Cloud Carbon Footprint method: energy from vCPU-hours, memory and storage, PUE, the region's grid emission " +
 				"factor, plus embodied emissions)."),
-			"carbon_method": schema.StringAttribute{
-				MarkdownDescription: "The carbon method and coefficient set behind `carbon_kg_monthly`.",
-				Computed:            true,
-			},
+			"carbon_method": computedString("The carbon method and coefficient set behind `carbon_kg_monthly`."),
 			"recommendations": schema.ListNestedAttribute{
 				MarkdownDescription: "Ways to cut the monthly cost, as `tfcost recommend` gives them: reserved instances for " +
 					"always-on compute, spot for fault-tolerant compute, schedules for non-production compute, Graviton or " +
@@ -331,23 +307,17 @@ func (d *estimateDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 				Computed: true,
 				NestedObject: schema.NestedAttributeObject{
 					Attributes: map[string]schema.Attribute{
-						"address": schema.StringAttribute{MarkdownDescription: "Resource address the saving applies to.", Computed: true},
-						"kind": schema.StringAttribute{
-							MarkdownDescription: "`reserved`, `spot`, `schedule`, `graviton`, `current-generation`, `gp2-to-gp3` or `s3-lifecycle`.",
-							Computed:            true,
-						},
-						"title": schema.StringAttribute{MarkdownDescription: "Short description, e.g. `1-year Standard Reserved Instance, no upfront (1 × m5.large)`.", Computed: true},
-						"terraform_resource": schema.StringAttribute{
-							MarkdownDescription: "Terraform resource to edit (a launch template for an autoscaling group); null for purchases outside Terraform (reservations).",
-							Computed:            true,
-						},
-						"attribute":        schema.StringAttribute{MarkdownDescription: "Attribute to change, e.g. `instance_type`; null when there is no Terraform change.", Computed: true},
-						"value":            schema.StringAttribute{MarkdownDescription: "New value of `attribute`, e.g. `m6g.large` or `gp3`.", Computed: true},
-						"change":           schema.StringAttribute{MarkdownDescription: "The change as one readable line.", Computed: true},
-						"monthly_saving":   money("Monthly saving in USD."),
-						"new_monthly_cost": money("The resource's monthly cost in USD after the change."),
-						"risk":             schema.StringAttribute{MarkdownDescription: "`low`, `medium` or `high`.", Computed: true},
-						"why":              schema.StringAttribute{MarkdownDescription: "Why the change fits, and what it risks.", Computed: true},
+						"address":            computedString("Resource address the saving applies to."),
+						"kind":               computedString("`reserved`, `spot`, `schedule`, `graviton`, `current-generation`, `gp2-to-gp3` or `s3-lifecycle`."),
+						"title":              computedString("Short description, e.g. `1-year Standard Reserved Instance, no upfront (1 × m5.large)`."),
+						"terraform_resource": computedString("Terraform resource to edit (a launch template for an autoscaling group); null for purchases outside Terraform (reservations)."),
+						"attribute":          computedString("Attribute to change, e.g. `instance_type`; null when there is no Terraform change."),
+						"value":              computedString("New value of `attribute`, e.g. `m6g.large` or `gp3`."),
+						"change":             computedString("The change as one readable line."),
+						"monthly_saving":     computedNumber("Monthly saving in USD."),
+						"new_monthly_cost":   computedNumber("The resource's monthly cost in USD after the change."),
+						"risk":               computedString("`low`, `medium` or `high`."),
+						"why":                computedString("Why the change fits, and what it risks."),
 					},
 				},
 			},
@@ -369,16 +339,9 @@ func (d *estimateDataSource) ConfigValidators(_ context.Context) []datasource.Co
 
 // Configure receives the provider's estimator settings.
 func (d *estimateDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	if req.ProviderData == nil {
-		return
+	if data := configuredData(req, resp); data != nil {
+		d.data = data
 	}
-	data, ok := req.ProviderData.(*providerData)
-	if !ok {
-		resp.Diagnostics.AddError("Unexpected data source configure type",
-			fmt.Sprintf("Expected *provider.providerData, got: %T. Please report this issue to the provider developers.", req.ProviderData))
-		return
-	}
-	d.data = data
 }
 
 // Read prices the input, evaluates the gates and reports violations.
@@ -388,10 +351,7 @@ func (d *estimateDataSource) Read(ctx context.Context, req datasource.ReadReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	data := d.data
-	if data == nil {
-		data = defaultData()
-	}
+	data := d.data.orDefault()
 
 	var u *usage.File
 	if !m.Usage.IsNull() {

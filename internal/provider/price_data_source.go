@@ -73,9 +73,6 @@ func (d *priceDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 	opt := func(desc string, v ...validator.String) schema.StringAttribute {
 		return schema.StringAttribute{MarkdownDescription: desc, Optional: true, Validators: v}
 	}
-	out := func(desc string) schema.StringAttribute {
-		return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
-	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Looks up one unit price in the catalog, with the provider's `discount_percent` and " +
 			"`price_overrides` applied. Give either `service` + `item` (catalog keys) or a `resource_type` with its " +
@@ -104,25 +101,16 @@ func (d *priceDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 				"Reserved prices are effective hourly rates with the upfront amortised.",
 				stringvalidator.OneOf("no_upfront", "partial_upfront", "all_upfront")),
 
-			"catalog_service": out("Catalog service looked up."),
-			"catalog_item":    out("Catalog item looked up."),
-			"price": schema.NumberAttribute{
-				MarkdownDescription: "Unit price in USD per `unit`.",
-				Computed:            true,
-			},
-			"hourly_price": schema.NumberAttribute{
-				MarkdownDescription: "Price per hour in USD for hourly-billed items; null otherwise.",
-				Computed:            true,
-			},
-			"monthly_price": schema.NumberAttribute{
-				MarkdownDescription: "Price per month in USD: hourly price × 730 for hourly items, the unit price for monthly ones " +
-					"(e.g. per GB-month); null for per-use items (per GB transferred, per request).",
-				Computed: true,
-			},
-			"unit":         out("Unit of `price`, e.g. `USD per hour`."),
-			"source":       out("Where the figure comes from (catalog source ID and detail, or `custom price`)."),
-			"as_of":        out("Date of the figure."),
-			"price_region": out("Region whose figure was used (differs from `region` when `approximate`)."),
+			"catalog_service": computedString("Catalog service looked up."),
+			"catalog_item":    computedString("Catalog item looked up."),
+			"price":           computedNumber("Unit price in USD per `unit`."),
+			"hourly_price":    computedNumber("Price per hour in USD for hourly-billed items; null otherwise."),
+			"monthly_price": computedNumber("Price per month in USD: hourly price × 730 for hourly items, the unit price for monthly ones " +
+				"(e.g. per GB-month); null for per-use items (per GB transferred, per request)."),
+			"unit":         computedString("Unit of `price`, e.g. `USD per hour`."),
+			"source":       computedString("Where the figure comes from (catalog source ID and detail, or `custom price`)."),
+			"as_of":        computedString("Date of the figure."),
+			"price_region": computedString("Region whose figure was used (differs from `region` when `approximate`)."),
 			"approximate": schema.BoolAttribute{
 				MarkdownDescription: "True when the region has no figure and the us-east-1 price stands in.",
 				Computed:            true,
@@ -140,16 +128,9 @@ func (d *priceDataSource) ConfigValidators(_ context.Context) []datasource.Confi
 
 // Configure receives the provider's estimator settings.
 func (d *priceDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	if req.ProviderData == nil {
-		return
+	if data := configuredData(req, resp); data != nil {
+		d.data = data
 	}
-	data, ok := req.ProviderData.(*providerData)
-	if !ok {
-		resp.Diagnostics.AddError("Unexpected data source configure type",
-			fmt.Sprintf("Expected *provider.providerData, got: %T. Please report this issue to the provider developers.", req.ProviderData))
-		return
-	}
-	d.data = data
 }
 
 // Read resolves the catalog key and looks the price up.
@@ -159,10 +140,7 @@ func (d *priceDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	data := d.data
-	if data == nil {
-		data = defaultData()
-	}
+	data := d.data.orDefault()
 	region := m.Region.ValueString()
 	if region == "" {
 		region = data.region

@@ -61,6 +61,31 @@ type providerData struct {
 	region string
 }
 
+// configuredData is the provider data a data source's Configure receives:
+// nil before the provider is configured (validation runs that early), and an
+// error diagnostic when the framework hands over anything else.
+func configuredData(req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) *providerData {
+	if req.ProviderData == nil {
+		return nil
+	}
+	data, ok := req.ProviderData.(*providerData)
+	if !ok {
+		resp.Diagnostics.AddError("Unexpected data source configure type",
+			fmt.Sprintf("Expected *provider.providerData, got: %T. Please report this issue to the provider developers.", req.ProviderData))
+		return nil
+	}
+	return data
+}
+
+// orDefault is the data a read prices with: the provider's, or the defaults
+// (embedded catalog, list prices) when the provider was not configured.
+func (d *providerData) orDefault() *providerData {
+	if d == nil {
+		return defaultData()
+	}
+	return d
+}
+
 // estimator returns an Estimator with the provider's settings and, when
 // given, a usage file that replaces the provider's usage_file.
 func (d *providerData) estimator(u *usage.File) *estimate.Estimator {
