@@ -10,6 +10,30 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 )
 
+// shorthandLookups are the resource type shorthands other than aws_instance;
+// both tests price them, with and without the provider's discount.
+const shorthandLookups = `
+data "tfcost_price" "db" {
+  resource_type = "aws_db_instance"
+  instance_type = "db.t4g.small"
+  engine        = "postgres"
+}
+data "tfcost_price" "cache" {
+  resource_type   = "aws_elasticache_cluster"
+  instance_type   = "cache.t4g.small"
+  purchase_option = "reserved"
+  term            = "3yr"
+  payment_option  = "no_upfront"
+}
+data "tfcost_price" "search" {
+  resource_type = "aws_opensearch_domain"
+  instance_type = "r6g.large.search"
+}
+data "tfcost_price" "nat" {
+  resource_type = "aws_nat_gateway"
+}
+`
+
 // Expected prices are the figures in /work/shared/pricing:
 //
 //	ec2_ondemand_linux.csv   us-east-1 m5.large 0.096  → × 730 = 70.08
@@ -45,26 +69,7 @@ data "tfcost_price" "gp3" {
   service = "ebs"
   item    = "gp3 storage"
 }
-data "tfcost_price" "db" {
-  resource_type = "aws_db_instance"
-  instance_type = "db.t4g.small"
-  engine        = "postgres"
-}
-data "tfcost_price" "cache" {
-  resource_type   = "aws_elasticache_cluster"
-  instance_type   = "cache.t4g.small"
-  purchase_option = "reserved"
-  term            = "3yr"
-  payment_option  = "no_upfront"
-}
-data "tfcost_price" "search" {
-  resource_type = "aws_opensearch_domain"
-  instance_type = "r6g.large.search"
-}
-data "tfcost_price" "nat" {
-  resource_type = "aws_nat_gateway"
-}
-`,
+` + shorthandLookups,
 			ConfigStateChecks: []statecheck.StateCheck{
 				// rds_instance_hourly.csv db.t4g.small postgres single-az 0.032 × 730 = 23.36
 				statecheck.ExpectKnownValue("data.tfcost_price.db", tfjsonpath.New("monthly_price"), exact("23.36")),
@@ -116,26 +121,7 @@ data "tfcost_price" "gp3" {
   service = "ebs"
   item    = "gp3 storage"
 }
-data "tfcost_price" "db" {
-  resource_type = "aws_db_instance"
-  instance_type = "db.t4g.small"
-  engine        = "postgres"
-}
-data "tfcost_price" "cache" {
-  resource_type   = "aws_elasticache_cluster"
-  instance_type   = "cache.t4g.small"
-  purchase_option = "reserved"
-  term            = "3yr"
-  payment_option  = "no_upfront"
-}
-data "tfcost_price" "search" {
-  resource_type = "aws_opensearch_domain"
-  instance_type = "r6g.large.search"
-}
-data "tfcost_price" "nat" {
-  resource_type = "aws_nat_gateway"
-}
-`,
+` + shorthandLookups,
 			ConfigStateChecks: []statecheck.StateCheck{
 				// Every catalog price less 25%: db 0.032 × 0.75 = 0.024, × 730 = 17.52
 				statecheck.ExpectKnownValue("data.tfcost_price.db", tfjsonpath.New("monthly_price"), exact("17.52")),
