@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math/big"
 	"os"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -121,16 +123,8 @@ func parseBlock(b *hcl.Block) (*Policy, hcl.Diagnostics) {
 	}
 	attrs := content.Attributes
 	if a, ok := attrs["enforcement"]; ok {
-		s, d := constString(a)
-		diags = append(diags, d...)
-		switch e := Enforcement(s); e {
-		case Advisory, Soft, Hard:
+		if e, ok := constOneOf(a, &diags, "Invalid enforcement level", "an enforcement level", Advisory, Soft, Hard); ok {
 			p.Enforcement = e
-		default:
-			if !d.HasErrors() {
-				diags = append(diags, attrDiag(a, "Invalid enforcement level",
-					fmt.Sprintf("%q is not an enforcement level; expected \"advisory\", \"soft\" or \"hard\".", s)))
-			}
 		}
 	}
 	if a, ok := attrs["description"]; ok {
@@ -146,16 +140,8 @@ func parseBlock(b *hcl.Block) (*Policy, hcl.Diagnostics) {
 		p.Limit = money(attrs["limit"], &diags)
 		p.Bound = BoundExpected
 		if a, ok := attrs["bound"]; ok {
-			s, d := constString(a)
-			diags = append(diags, d...)
-			switch bd := Bound(s); bd {
-			case BoundMin, BoundExpected, BoundMax:
+			if bd, ok := constOneOf(a, &diags, "Invalid bound", "a bound", BoundMin, BoundExpected, BoundMax); ok {
 				p.Bound = bd
-			default:
-				if !d.HasErrors() {
-					diags = append(diags, attrDiag(a, "Invalid bound",
-						fmt.Sprintf("%q is not a bound; expected \"min\", \"expected\" or \"max\".", s)))
-				}
 			}
 		}
 		for _, name := range extraBudgetAttributes {
@@ -307,6 +293,28 @@ func constString(a *hcl.Attribute) (string, hcl.Diagnostics) {
 		return "", append(diags, attrDiag(a, "Invalid string", fmt.Sprintf("%s must be a string.", a.Name)))
 	}
 	return s.AsString(), diags
+}
+
+// constOneOf reads a string attribute that must be one of allowed, e.g. an
+// enforcement level. A value outside allowed gets a diagnostic naming them
+// ("%q is not <what>; expected "a", "b" or "c"."); a value that is not a
+// string already has constString's.
+func constOneOf[T ~string](a *hcl.Attribute, diags *hcl.Diagnostics, summary, what string, allowed ...T) (T, bool) {
+	s, d := constString(a)
+	*diags = append(*diags, d...)
+	if slices.Contains(allowed, T(s)) {
+		return T(s), true
+	}
+	if !d.HasErrors() {
+		quoted := make([]string, len(allowed))
+		for i, v := range allowed {
+			quoted[i] = strconv.Quote(string(v))
+		}
+		last := len(quoted) - 1
+		*diags = append(*diags, attrDiag(a, summary, fmt.Sprintf("%q is not %s; expected %s or %s.",
+			s, what, strings.Join(quoted[:last], ", "), quoted[last])))
+	}
+	return "", false
 }
 
 func attrDiag(a *hcl.Attribute, summary, detail string) *hcl.Diagnostic {

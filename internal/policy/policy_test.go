@@ -277,8 +277,8 @@ func TestParseErrors(t *testing.T) {
 	}{
 		{"syntax", "budget \"a\" {\n  limit = \n}\n", 2, 11, "Invalid expression"},
 		{"missing limit", "budget \"a\" {\n  enforcement = \"hard\"\n}\n", 1, 12, "limit"},
-		{"bad enforcement", "budget \"a\" {\n  limit = 1\n  enforcement = \"mandatory\"\n}\n", 3, 17, "enforcement"},
-		{"bad bound", "budget \"a\" {\n  limit = 1\n  bound = \"avg\"\n}\n", 3, 11, "bound"},
+		{"bad enforcement", "budget \"a\" {\n  limit = 1\n  enforcement = \"mandatory\"\n}\n", 3, 17, `Invalid enforcement level: "mandatory" is not an enforcement level; expected "advisory", "soft" or "hard"`},
+		{"bad bound", "budget \"a\" {\n  limit = 1\n  bound = \"avg\"\n}\n", 3, 11, `Invalid bound: "avg" is not a bound; expected "min", "expected" or "max"`},
 		{"negative limit", "budget \"a\" {\n  limit = -5\n}\n", 2, 11, "≥ 0"},
 		{"string limit", "budget \"a\" {\n  limit = \"lots\"\n}\n", 2, 11, "number"},
 		{"unknown attribute", "budget \"a\" {\n  limit = 1\n  limt = 2\n}\n", 3, 3, "limt"},
