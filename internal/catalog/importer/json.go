@@ -195,7 +195,11 @@ func (im *importer) secondPass(path string, products map[string]match, src, asOf
 	return nil
 }
 
-func (im *importer) jsonProducts(path string, dec *json.Decoder, ctxRegion string, products map[string]match) error {
+// eachSKU walks a JSON object keyed by SKU, `{"<sku>": <value>, …}`, and
+// calls fn with the decoder at each value, which fn must consume. An offer
+// file holds hundreds of thousands of SKUs, so the import's context is
+// checked every 4096 of them.
+func (im *importer) eachSKU(path string, dec *json.Decoder, fn func(sku string) error) error {
 	if err := expectDelim(path, dec, '{'); err != nil {
 		return err
 	}
@@ -207,6 +211,15 @@ func (im *importer) jsonProducts(path string, dec *json.Decoder, ctxRegion strin
 		if err != nil {
 			return err
 		}
+		if err := fn(sku); err != nil {
+			return err
+		}
+	}
+	return expectDelim(path, dec, '}')
+}
+
+func (im *importer) jsonProducts(path string, dec *json.Decoder, ctxRegion string, products map[string]match) error {
+	return im.eachSKU(path, dec, func(sku string) error {
 		var p productJSON
 		if err := decodeAt(path, dec, &p); err != nil {
 			return err
@@ -214,12 +227,12 @@ func (im *importer) jsonProducts(path string, dec *json.Decoder, ctxRegion strin
 		im.stats.Products++
 		m, ok := mapProduct(p.Attributes.attrs(p.ProductFamily), ctxRegion)
 		if !ok || !im.wantRegion(m.region) {
-			continue
+			return nil
 		}
 		im.stats.Matched++
 		products[sku] = m
-	}
-	return expectDelim(path, dec, '}')
+		return nil
+	})
 }
 
 func (im *importer) jsonTerms(path string, dec *json.Decoder, products map[string]match, src, asOf string) error {
@@ -237,26 +250,13 @@ func (im *importer) jsonTerms(path string, dec *json.Decoder, products map[strin
 			}
 			continue
 		}
-		if err := expectDelim(path, dec, '{'); err != nil {
-			return err
-		}
-		for n := 0; dec.More(); n++ {
-			if n%4096 == 0 && im.ctx.Err() != nil {
-				return im.ctx.Err()
-			}
-			sku, err := stringToken(path, dec)
-			if err != nil {
-				return err
-			}
+		err = im.eachSKU(path, dec, func(sku string) error {
 			m, ok := products[sku]
 			if !ok {
 				// One SKU's terms are small; RawMessage skips them faster
 				// than token by token.
 				var raw json.RawMessage
-				if err := decodeAt(path, dec, &raw); err != nil {
-					return err
-				}
-				continue
+				return decodeAt(path, dec, &raw)
 			}
 			var ts map[string]termJSON
 			if err := decodeAt(path, dec, &ts); err != nil {
@@ -294,8 +294,9 @@ func (im *importer) jsonTerms(path string, dec *json.Decoder, products map[strin
 				}
 				im.priceProduct(m, sku, t, src, asOf)
 			}
-		}
-		if err := expectDelim(path, dec, '}'); err != nil {
+			return nil
+		})
+		if err != nil {
 			return err
 		}
 	}
