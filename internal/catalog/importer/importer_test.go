@@ -558,3 +558,13 @@ func TestImportLargeFileMemory(t *testing.T) {
 		float64(fi.Size())/(1<<20), st.Products, st.Matched, st.Prices, d.Round(time.Millisecond),
 		float64(fi.Size())/(1<<20)/d.Seconds(), float64(peak.Load())/(1<<20))
 }
+
+// An import whose context is already cancelled stops at the first SKU of the
+// offer file (eachSKU checks before SKU 0) with the context's error.
+func TestImportCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, _, err := Import(ctx, []string{sampleUSE2}, Options{}); !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+}
