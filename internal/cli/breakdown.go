@@ -96,6 +96,11 @@ func runBreakdown(g *globalOptions, a breakdownArgs) error {
 	projects := make([]report.Project, len(priced))
 	for i, p := range priced {
 		projects[i] = p.reportProject()
+		if a.Policy.File == "" {
+			// Only the policy gate reads the plan after pricing: let the GC
+			// reclaim it (most of a large plan's live heap) while rendering.
+			priced[i].Plan, priced[i].Estimator = nil, nil
+		}
 	}
 	opts := report.Options{Fields: a.Fields, ShowSkipped: a.ShowSkipped, Version: version(g.version),
 		Command: "breakdown", UsageFile: a.UsageFile, ConfigFile: g.configFile,

@@ -213,13 +213,24 @@ func (g *globalOptions) priceOne(s planInput, cfg *config.Config, cat *catalog.C
 	pp.Estimator = e
 	pp.Plan, pp.Planned = p, e.Estimate(p)
 	pp.Planned.Name = s.Name
-	annotateFinOps(cat, pp.Planned, pp.Usage)
+	// The prior side (pricing and carbon) runs beside the planned side's
+	// carbon and recommendations: they read the plan and share the
+	// estimator (safe for concurrent use) but write disjoint estimates, and
+	// the carbon annotation and recommendations are sequential, so on large
+	// plans the two sides keep two CPUs busy instead of one.
+	var wg sync.WaitGroup
 	if s.WithPast {
-		pp.Prior = e.EstimatePrior(p)
-		pp.Prior.Name = s.Name
-		annotateFinOps(cat, pp.Prior, pp.Usage)
+		wg.Go(func() {
+			prior := e.EstimatePrior(p)
+			prior.Name = s.Name
+			annotateFinOps(cat, prior, pp.Usage)
+			pp.Prior = prior
+		})
 	}
-	pp.Recs = bestRecommendations(p, pp.Planned, cat, e, pp.Usage)
+	annotateFinOps(cat, pp.Planned, pp.Usage)
+	recs := bestRecommendations(p, pp.Planned, cat, e, pp.Usage)
+	wg.Wait()
+	pp.Recs = recs
 	return pp, nil
 }
 

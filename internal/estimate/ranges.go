@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	gojson "github.com/goccy/go-json"
 	"github.com/shopspring/decimal"
 
 	"github.com/tfcost/tfcost/internal/plan"
@@ -134,12 +135,15 @@ func (s rangeSide) values(r *plan.Resource) json.RawMessage {
 	return r.After
 }
 
+// decode reads r's values on this side into v with goccy/go-json, the
+// drop-in decoder Context.DecodeResource uses (encoding/json re-validates
+// what the plan reader has already checked).
 func (s rangeSide) decode(r *plan.Resource, v any) bool {
 	raw := s.values(r)
 	if len(raw) == 0 || string(raw) == "null" {
 		return false
 	}
-	return json.Unmarshal(raw, v) == nil
+	return gojson.Unmarshal(raw, v) == nil
 }
 
 // scaleWhole scales every component of r by count / priced count. When the
