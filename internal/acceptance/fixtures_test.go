@@ -40,19 +40,7 @@ func checkCosts(t tb, est *estimate.Estimate, c fixtureCase) {
 	sum := decimal.Zero
 	rs := byAddress(est)
 	for _, w := range c.costs {
-		m := dec(t, w.Monthly)
-		sum = sum.Add(m)
-		r := rs[w.Addr]
-		if r == nil {
-			t.Errorf("%s: missing from the estimate", w.Addr)
-			continue
-		}
-		if r.Status != w.Status {
-			t.Errorf("%s: status %q, want %q (%s)", w.Addr, r.Status, w.Status, r.Note)
-		}
-		if !r.MonthlyCost.Equal(m) {
-			t.Errorf("%s: monthly %s, want %s%s", w.Addr, r.MonthlyCost, w.Monthly, describe(r))
-		}
+		checkWant(t, rs, w, &sum)
 	}
 	for _, r := range est.Resources {
 		if !listed[r.Address] && !r.MonthlyCost.IsZero() {
@@ -66,13 +54,7 @@ func checkCosts(t tb, est *estimate.Estimate, c fixtureCase) {
 			t.Errorf("%s: region %q (%s), want %q", r.Address, r.Region, r.RegionSource, want)
 		}
 	}
-	tot := dec(t, c.total)
-	if !sum.Equal(tot) {
-		t.Errorf("test bug: the listed costs add up to %s, not the stated total %s", sum, c.total)
-	}
-	if !est.MonthlyCost.Equal(tot) {
-		t.Errorf("total monthly %s, want %s", est.MonthlyCost, c.total)
-	}
+	checkTotal(t, est, sum, c.total)
 }
 
 func runFixtureCases(t *testing.T, dir string, cases []fixtureCase, unlicensed bool) {

@@ -117,11 +117,8 @@ func checkEstimate(t tb, est *estimate.Estimate, total string, wants []want) {
 	seen := map[string]bool{}
 	for _, w := range wants {
 		seen[w.Addr] = true
-		m := dec(t, w.Monthly)
-		sum = sum.Add(m)
-		r := got[w.Addr]
+		r := checkWant(t, got, w, &sum)
 		if r == nil {
-			t.Errorf("%s: missing from the estimate", w.Addr)
 			continue
 		}
 		if r.Region != w.Region {
@@ -130,28 +127,52 @@ func checkEstimate(t tb, est *estimate.Estimate, total string, wants []want) {
 		if w.Action != "" && r.Action != w.Action {
 			t.Errorf("%s: action %q, want %q", w.Addr, r.Action, w.Action)
 		}
-		if r.Status != w.Status {
-			t.Errorf("%s: status %q, want %q (%s)", w.Addr, r.Status, w.Status, r.Note)
-		}
-		if !r.MonthlyCost.Equal(m) {
-			t.Errorf("%s: monthly %s, want %s%s", w.Addr, r.MonthlyCost, w.Monthly, describe(r))
-		}
 	}
 	for _, r := range est.Resources {
 		if !seen[r.Address] {
 			t.Errorf("%s (%s): in the estimate but not in the hand-checked list (monthly %s)", r.Address, r.Type, r.MonthlyCost)
 		}
 	}
+	tot := checkTotal(t, est, sum, total)
+	if want := tot.Mul(decimal.NewFromInt(12)); !est.AnnualCost.Equal(want) {
+		t.Errorf("total annual %s, want %s", est.AnnualCost, want)
+	}
+}
+
+// checkWant checks that w's resource is in rs with the wanted status and
+// exact monthly cost, and adds the wanted cost to sum. It returns the
+// resource, nil when it is missing.
+func checkWant(t tb, rs map[string]*estimate.Resource, w want, sum *decimal.Decimal) *estimate.Resource {
+	t.Helper()
+	m := dec(t, w.Monthly)
+	*sum = sum.Add(m)
+	r := rs[w.Addr]
+	if r == nil {
+		t.Errorf("%s: missing from the estimate", w.Addr)
+		return nil
+	}
+	if r.Status != w.Status {
+		t.Errorf("%s: status %q, want %q (%s)", w.Addr, r.Status, w.Status, r.Note)
+	}
+	if !r.MonthlyCost.Equal(m) {
+		t.Errorf("%s: monthly %s, want %s%s", w.Addr, r.MonthlyCost, w.Monthly, describe(r))
+	}
+	return r
+}
+
+// checkTotal checks that the hand-checked costs (sum) add up to the stated
+// total, which catches a slip in the test's own arithmetic, and that the
+// estimate's monthly total is that figure. It returns the total.
+func checkTotal(t tb, est *estimate.Estimate, sum decimal.Decimal, total string) decimal.Decimal {
+	t.Helper()
 	tot := dec(t, total)
 	if !sum.Equal(tot) {
-		t.Errorf("test bug: the wants add up to %s, not the stated total %s", sum, total)
+		t.Errorf("test bug: the hand-checked costs add up to %s, not the stated total %s", sum, total)
 	}
 	if !est.MonthlyCost.Equal(tot) {
 		t.Errorf("total monthly %s, want %s", est.MonthlyCost, total)
 	}
-	if want := tot.Mul(decimal.NewFromInt(12)); !est.AnnualCost.Equal(want) {
-		t.Errorf("total annual %s, want %s", est.AnnualCost, want)
-	}
+	return tot
 }
 
 // tb is the part of testing.TB the checks use, so a known-bug case can run
