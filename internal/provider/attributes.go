@@ -11,3 +11,12 @@ func computedNumber(desc string) schema.NumberAttribute {
 func computedString(desc string) schema.StringAttribute {
 	return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
 }
+
+// computedList is a read-only list of objects, e.g. one per resource.
+func computedList(desc string, attrs map[string]schema.Attribute) schema.ListNestedAttribute {
+	return schema.ListNestedAttribute{
+		MarkdownDescription: desc,
+		Computed:            true,
+		NestedObject:        schema.NestedAttributeObject{Attributes: attrs},
+	}
+}

@@ -242,56 +242,38 @@ func (d *estimateDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 				ElementType:         types.NumberType,
 				Computed:            true,
 			},
-			"resource_costs": schema.ListNestedAttribute{
-				MarkdownDescription: "Cost of every resource instance, in plan order.",
-				Computed:            true,
-				NestedObject: schema.NestedAttributeObject{
-					Attributes: map[string]schema.Attribute{
-						"address":      computedString("Resource address."),
-						"type":         computedString("Resource type."),
-						"status":       computedString("`priced`, `free` (AWS does not charge for it), `unsupported` (no tfcost rule yet) or `skipped` (e.g. deleted)."),
-						"hourly_cost":  computedNumber("Hourly cost in USD."),
-						"monthly_cost": computedNumber("Monthly cost in USD of the components that could be priced."),
-						"monthly_cost_range": costRange("Monthly cost range of the resource `{ min, expected, max }`: from its " +
-							"autoscaling bounds for autoscaling groups, EKS node groups, ECS services with an autoscaling target, " +
-							"DynamoDB and Aurora autoscaling; otherwise all three equal `monthly_cost`. Null when the resource is not priced."),
-						"carbon_kg_monthly": computedNumber("Footprint in kgCO2e per month; null when tfcost has no carbon figures for the resource."),
-						"components": schema.ListNestedAttribute{
-							MarkdownDescription: "Billable lines of the resource.",
-							Computed:            true,
-							NestedObject: schema.NestedAttributeObject{
-								Attributes: map[string]schema.Attribute{
-									"name":             computedString("Component name, e.g. `Instance usage (Linux, on-demand, m5.large)`."),
-									"unit":             computedString("Unit of the quantity, e.g. `hours`, `GB`."),
-									"monthly_quantity": computedNumber("Monthly quantity; null when it depends on usage that was not given or on a value unknown until apply."),
-									"price":            computedNumber("Unit price in USD after discounts; null when unpriced."),
-									"monthly_cost":     computedNumber("Monthly cost in USD; null when it cannot be computed (never a silent 0)."),
-									"category":         computedString("Cost category."),
-								},
-							},
-						},
-					},
-				},
-			},
+			"resource_costs": computedList("Cost of every resource instance, in plan order.", map[string]schema.Attribute{
+				"address":      computedString("Resource address."),
+				"type":         computedString("Resource type."),
+				"status":       computedString("`priced`, `free` (AWS does not charge for it), `unsupported` (no tfcost rule yet) or `skipped` (e.g. deleted)."),
+				"hourly_cost":  computedNumber("Hourly cost in USD."),
+				"monthly_cost": computedNumber("Monthly cost in USD of the components that could be priced."),
+				"monthly_cost_range": costRange("Monthly cost range of the resource `{ min, expected, max }`: from its " +
+					"autoscaling bounds for autoscaling groups, EKS node groups, ECS services with an autoscaling target, " +
+					"DynamoDB and Aurora autoscaling; otherwise all three equal `monthly_cost`. Null when the resource is not priced."),
+				"carbon_kg_monthly": computedNumber("Footprint in kgCO2e per month; null when tfcost has no carbon figures for the resource."),
+				"components": computedList("Billable lines of the resource.", map[string]schema.Attribute{
+					"name":             computedString("Component name, e.g. `Instance usage (Linux, on-demand, m5.large)`."),
+					"unit":             computedString("Unit of the quantity, e.g. `hours`, `GB`."),
+					"monthly_quantity": computedNumber("Monthly quantity; null when it depends on usage that was not given or on a value unknown until apply."),
+					"price":            computedNumber("Unit price in USD after discounts; null when unpriced."),
+					"monthly_cost":     computedNumber("Monthly cost in USD; null when it cannot be computed (never a silent 0)."),
+					"category":         computedString("Cost category."),
+				}),
+			}),
 			"unpriced": schema.ListAttribute{
 				MarkdownDescription: "What could not be priced: addresses of unsupported resources and `<address>: <component>` for components without a catalog price.",
 				ElementType:         types.StringType,
 				Computed:            true,
 			},
-			"violations": schema.ListNestedAttribute{
-				MarkdownDescription: "Broken budgets, guardrails and rules (soft and advisory ones; a hard one fails the read).",
-				Computed:            true,
-				NestedObject: schema.NestedAttributeObject{
-					Attributes: map[string]schema.Attribute{
-						"name":        computedString("Budget or policy name."),
-						"kind":        computedString("`budget`, `guardrail` or `rule`."),
-						"enforcement": computedString("`advisory`, `soft` or `hard`."),
-						"limit":       computedNumber("The limit (USD per month, or percent for `max_increase_percent`); null for rules."),
-						"actual":      computedNumber("The figure that broke it; null for rules."),
-						"message":     computedString("What was broken and by how much."),
-					},
-				},
-			},
+			"violations": computedList("Broken budgets, guardrails and rules (soft and advisory ones; a hard one fails the read).", map[string]schema.Attribute{
+				"name":        computedString("Budget or policy name."),
+				"kind":        computedString("`budget`, `guardrail` or `rule`."),
+				"enforcement": computedString("`advisory`, `soft` or `hard`."),
+				"limit":       computedNumber("The limit (USD per month, or percent for `max_increase_percent`); null for rules."),
+				"actual":      computedNumber("The figure that broke it; null for rules."),
+				"message":     computedString("What was broken and by how much."),
+			}),
 			"catalog_date": computedString("As-of date of the newest figures in the price catalog used."),
 			"monthly_cost_range": costRange("Total monthly cost range `{ min, expected, max }`: the sum of the resources' ranges. " +
 				"`expected` is `monthly_cost` unless usage prices a group outside its bounds."),
@@ -299,28 +281,23 @@ func (d *estimateDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 				"(Cloud Carbon Footprint method: energy from vCPU-hours, memory and storage, PUE, the region's grid emission " +
 				"factor, plus embodied emissions)."),
 			"carbon_method": computedString("The carbon method and coefficient set behind `carbon_kg_monthly`."),
-			"recommendations": schema.ListNestedAttribute{
-				MarkdownDescription: "Ways to cut the monthly cost, as `tfcost recommend` gives them: reserved instances for " +
-					"always-on compute, spot for fault-tolerant compute, schedules for non-production compute, Graviton or " +
-					"current-generation types, gp2 → gp3, S3 lifecycle, current RDS classes. Ordered by address, then risk, " +
-					"then saving. Savings are priced at catalog list rates (before `discount_percent`).",
-				Computed: true,
-				NestedObject: schema.NestedAttributeObject{
-					Attributes: map[string]schema.Attribute{
-						"address":            computedString("Resource address the saving applies to."),
-						"kind":               computedString("`reserved`, `spot`, `schedule`, `graviton`, `current-generation`, `gp2-to-gp3` or `s3-lifecycle`."),
-						"title":              computedString("Short description, e.g. `1-year Standard Reserved Instance, no upfront (1 × m5.large)`."),
-						"terraform_resource": computedString("Terraform resource to edit (a launch template for an autoscaling group); null for purchases outside Terraform (reservations)."),
-						"attribute":          computedString("Attribute to change, e.g. `instance_type`; null when there is no Terraform change."),
-						"value":              computedString("New value of `attribute`, e.g. `m6g.large` or `gp3`."),
-						"change":             computedString("The change as one readable line."),
-						"monthly_saving":     computedNumber("Monthly saving in USD."),
-						"new_monthly_cost":   computedNumber("The resource's monthly cost in USD after the change."),
-						"risk":               computedString("`low`, `medium` or `high`."),
-						"why":                computedString("Why the change fits, and what it risks."),
-					},
-				},
-			},
+			"recommendations": computedList("Ways to cut the monthly cost, as `tfcost recommend` gives them: reserved instances for "+
+				"always-on compute, spot for fault-tolerant compute, schedules for non-production compute, Graviton or "+
+				"current-generation types, gp2 → gp3, S3 lifecycle, current RDS classes. Ordered by address, then risk, "+
+				"then saving. Savings are priced at catalog list rates (before `discount_percent`).",
+				map[string]schema.Attribute{
+					"address":            computedString("Resource address the saving applies to."),
+					"kind":               computedString("`reserved`, `spot`, `schedule`, `graviton`, `current-generation`, `gp2-to-gp3` or `s3-lifecycle`."),
+					"title":              computedString("Short description, e.g. `1-year Standard Reserved Instance, no upfront (1 × m5.large)`."),
+					"terraform_resource": computedString("Terraform resource to edit (a launch template for an autoscaling group); null for purchases outside Terraform (reservations)."),
+					"attribute":          computedString("Attribute to change, e.g. `instance_type`; null when there is no Terraform change."),
+					"value":              computedString("New value of `attribute`, e.g. `m6g.large` or `gp3`."),
+					"change":             computedString("The change as one readable line."),
+					"monthly_saving":     computedNumber("Monthly saving in USD."),
+					"new_monthly_cost":   computedNumber("The resource's monthly cost in USD after the change."),
+					"risk":               computedString("`low`, `medium` or `high`."),
+					"why":                computedString("Why the change fits, and what it risks."),
+				}),
 		},
 	}
 }
