@@ -14,6 +14,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/tfcost/tfcost/internal/estimate"
+	"github.com/tfcost/tfcost/internal/recommend"
 )
 
 // jsonWriter writes a JSONRoot exactly as encoding/json's Encoder with
@@ -282,7 +283,7 @@ func (j *jsonWriter) project(p *JSONProject) {
 	}
 	if len(p.Recommendations) > 0 {
 		j.key("recommendations")
-		j.value(p.Recommendations)
+		j.recommendations(p.Recommendations)
 	}
 	j.optStr("catalogDate", p.CatalogDate)
 	if len(p.Warnings) > 0 {
@@ -290,6 +291,52 @@ func (j *jsonWriter) project(p *JSONProject) {
 		j.strings(p.Warnings)
 	}
 	j.close("}")
+}
+
+// recommendations writes the list as encoding/json writes
+// recommend.Recommendation (one per priced resource on large plans:
+// MarshalIndent and re-indenting were most of their rendering time).
+// TestJSONWriterRecommendations keeps the two identical.
+func (j *jsonWriter) recommendations(recs []recommend.Recommendation) {
+	j.open("[")
+	for i := range recs {
+		r := &recs[i]
+		j.next()
+		j.open("{")
+		j.key("resource")
+		j.str(r.Address)
+		j.key("resourceType")
+		j.str(r.Type)
+		j.key("kind")
+		j.str(string(r.Kind))
+		j.key("title")
+		j.str(r.Title)
+		j.optStr("terraformResource", r.Target)
+		j.optStr("attribute", r.Attribute)
+		j.optStr("value", r.Value)
+		j.key("change")
+		j.str(r.Change)
+		j.key("currentMonthlyCost")
+		j.dec(r.CurrentMonthly)
+		j.key("monthlySaving")
+		j.dec(r.MonthlySaving)
+		j.key("newMonthlyCost")
+		j.dec(r.NewMonthly)
+		j.key("risk")
+		j.str(r.Risk.String())
+		j.key("why")
+		j.str(r.Why)
+		j.key("basis")
+		j.str(r.Basis)
+		if r.Approximate {
+			j.key("approximate")
+			j.raw("true")
+		}
+		j.optStr("project", r.Project)
+		j.close("}")
+		j.maybeFlush()
+	}
+	j.close("]")
 }
 
 func (j *jsonWriter) strings(ss []string) {

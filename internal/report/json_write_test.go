@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"runtime"
 	"strings"
 	"testing"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/tfcost/tfcost/internal/estimate"
 	"github.com/tfcost/tfcost/internal/golden"
+	"github.com/tfcost/tfcost/internal/recommend"
 )
 
 // TestJSONWriterParallelMatchesEncodingJSON: a document large enough to be
@@ -115,5 +117,37 @@ func TestBuildJSONParallelMatchesSequential(t *testing.T) {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
 	if sequential := render(); parallel != sequential {
 		t.Errorf("parallel build differs from sequential:\n%s", golden.Diff(sequential, parallel))
+	}
+}
+
+// TestJSONWriterRecommendations: recommendations written by hand match
+// encoding/json for every field, set and empty (omitempty), with strings
+// that need escaping and decimals of every shape. A field added to
+// recommend.Recommendation fails the field count until the writer has it.
+func TestJSONWriterRecommendations(t *testing.T) {
+	if n := reflect.TypeOf(recommend.Recommendation{}).NumField(); n != 16 {
+		t.Fatalf("recommend.Recommendation has %d fields; jsonWriter.recommendations writes 16", n)
+	}
+	d := decimal.RequireFromString
+	recs := []recommend.Recommendation{
+		{Address: "aws_instance.web[\"<a&b>\"]", Type: "aws_instance", Kind: recommend.Kind("reserved"), Title: "1-year RI\t\u2028",
+			Target: "aws_launch_template.x", Attribute: "instance_type", Value: "m6g.large", Change: `instance_type = "m6g.large"`,
+			CurrentMonthly: d("70.08"), MonthlySaving: d("-0.0010"), NewMonthly: d("1e3"), Risk: recommend.Risk(1),
+			Why: "é\xff\\", Basis: "730 h × (0.096 − 0.077)", Approximate: true, Project: "p&q"},
+		{Address: "aws_ebs_volume.v", Type: "aws_ebs_volume", Kind: "gp3", Change: "type", CurrentMonthly: d("0"),
+			MonthlySaving: d("123456789012345678901.5"), NewMonthly: d("0.5"), Risk: recommend.Risk(0)},
+	}
+	for _, list := range [][]recommend.Recommendation{recs, recs[1:]} {
+		root := &JSONRoot{Version: "0.2", Currency: "USD", Projects: []JSONProject{{Name: "p", Recommendations: list}}}
+		var want, got bytes.Buffer
+		if err := encodeJSON(&want, root); err != nil {
+			t.Fatal(err)
+		}
+		if err := writeJSON(&got, root); err != nil {
+			t.Fatal(err)
+		}
+		if want.String() != got.String() {
+			t.Errorf("writer differs from encoding/json:\n%s", golden.Diff(want.String(), got.String()))
+		}
 	}
 }
