@@ -3,6 +3,7 @@ package estimate
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/shopspring/decimal"
 )
@@ -25,16 +26,52 @@ const (
 )
 
 var (
-	ec2InstanceItem = regexp.MustCompile(`^([a-z0-9-]+\.[a-z0-9-]+)/(linux|windows|rhel|sles)/(on_demand|spot|reserved/.+)$`)
-	dbNodeItem      = regexp.MustCompile(`^((?:db|cache)\.[a-z0-9-]+\.[a-z0-9-]+)/[a-z0-9-]+(?:/single-az)?/(on_demand|reserved/.+)$`)
-	rdsMultiAZItem  = regexp.MustCompile(`^(db\.[a-z0-9-]+\.[a-z0-9-]+) .* Multi-AZ instance$`)
-	searchItem      = regexp.MustCompile(`^([a-z0-9-]+\.[a-z0-9-]+)\.search/(on_demand|reserved/.+)$`)
-	ebsStorageItem  = regexp.MustCompile(`^(gp2|gp3|io1|io2|st1|sc1|standard \(magnetic\)) storage$`)
+	ec2InstanceItem = newItemMatcher(`^([a-z0-9-]+\.[a-z0-9-]+)/(linux|windows|rhel|sles)/(on_demand|spot|reserved/.+)$`)
+	dbNodeItem      = newItemMatcher(`^((?:db|cache)\.[a-z0-9-]+\.[a-z0-9-]+)/[a-z0-9-]+(?:/single-az)?/(on_demand|reserved/.+)$`)
+	rdsMultiAZItem  = newItemMatcher(`^(db\.[a-z0-9-]+\.[a-z0-9-]+) .* Multi-AZ instance$`)
+	searchItem      = newItemMatcher(`^([a-z0-9-]+\.[a-z0-9-]+)\.search/(on_demand|reserved/.+)$`)
+	ebsStorageItem  = newItemMatcher(`^(gp2|gp3|io1|io2|st1|sc1|standard \(magnetic\)) storage$`)
 	// Lambda: 1,792 MB of configured memory counts as one vCPU (CCF).
 	lambdaGBsPerVCPUs = decimal.NewFromInt(1792).Div(decimal.NewFromInt(1024))
 	secondsPerHour    = decimal.NewFromInt(3600)
 	acuPerVCPU        = decimal.NewFromInt(4) // aurora_serverless_acu_hours_per_vcpu_hour
 )
+
+// itemMatcher is a regexp over catalog item keys whose submatches are
+// remembered per item: a plan prices the same few items over and over, and
+// matching every priced line against these expressions was a visible part
+// of pricing large plans. The cache is bounded (items can embed plan
+// values such as an instance type) and safe for concurrent use.
+type itemMatcher struct {
+	re *regexp.Regexp
+	mu sync.RWMutex
+	m  map[string][]string
+}
+
+// maxItemMatches bounds each itemMatcher's cache.
+const maxItemMatches = 4096
+
+func newItemMatcher(expr string) *itemMatcher {
+	return &itemMatcher{re: regexp.MustCompile(expr), m: map[string][]string{}}
+}
+
+// FindStringSubmatch is regexp's, remembered per item; callers must not
+// modify the result.
+func (c *itemMatcher) FindStringSubmatch(item string) []string {
+	c.mu.RLock()
+	m, ok := c.m[item]
+	c.mu.RUnlock()
+	if ok {
+		return m
+	}
+	m = c.re.FindStringSubmatch(item)
+	c.mu.Lock()
+	if len(c.m) < maxItemMatches {
+		c.m[item] = m
+	}
+	c.mu.Unlock()
+	return m
+}
 
 // lineFootprint returns the footprint of a priced line's monthly quantity,
 // or nil when the line has no physical footprint tfcost models (requests,
