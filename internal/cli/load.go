@@ -167,8 +167,9 @@ func (g *globalOptions) limitMemory(size int64) {
 // liveHeadroom is how far above the live heap the limit is kept (see
 // setPlanMemoryLimit): the heap grows by 75% of the live set between
 // collections, against GOGC=100's whole live set. On the 100k benchmark
-// the real command then takes 5.3–6.1 s at 2.6–2.8× the plan in RSS, against
-// 6.9 s / 2.5× with 1.5 and 5.1–5.9 s / 3.0–3.3× with no limit.
+// (internal/bench RESULTS.md, 18:27 UTC) the real command then takes
+// 6.2–6.5 s at 2.4–2.5× the plan in RSS, against 6.8–7.0 s / 2.1× with 1.5,
+// 5.0–5.3 s / 2.8× with 2.0 and 4.8 s / 3.0–3.3× with no limit.
 const liveHeadroom = 1.75
 
 // planLimit is the limit from the plans' size; 0 until a large plan is read.
