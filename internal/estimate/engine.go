@@ -233,6 +233,11 @@ func (e *Estimator) priceResource(p *plan.Plan, r *plan.Resource, prior bool) *R
 	}
 	if err != nil {
 		out.Warnings = append(out.Warnings, err.Error())
+		// A rule errs when the values have a shape it cannot read: whatever
+		// it returned is not the resource's cost, so the resource carries an
+		// unpriced line and counts as unpriced instead of passing for $0.
+		comps = append(comps, Component{Name: "Resource", Unit: "resource", Unpriced: true,
+			Note: "not priced: " + err.Error()})
 	}
 	out.Components = comps
 	out.Status = StatusPriced

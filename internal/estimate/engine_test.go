@@ -113,3 +113,27 @@ func TestEngineDiscountOverrideAndStrict(t *testing.T) {
 		t.Errorf("summaries: strict %+v loose %+v", strict.Summary, loose.Summary)
 	}
 }
+
+// TestEngineRuleErrorIsUnpriced: values a rule cannot read (instance_type
+// a number where the provider gives a string) must not leave the resource
+// priced at $0 with only a warning: it carries an unpriced line the summary
+// counts.
+func TestEngineRuleErrorIsUnpriced(t *testing.T) {
+	p := &plan.Plan{File: "bad", Resources: []*plan.Resource{
+		res("aws_instance.bad", "aws_instance", awsProvider, "us-east-1", `{"instance_type": 5}`),
+	}}
+	est := estimate.New(estimate.Options{Catalog: catalog.Embedded(), Registry: aws.NewRegistry()}).Estimate(p)
+	r := est.Resources[0]
+	if len(r.Warnings) == 0 {
+		t.Fatalf("no warning for values of the wrong shape: %+v", r)
+	}
+	if len(r.Components) == 0 || !r.Components[len(r.Components)-1].Unpriced {
+		t.Fatalf("components %+v: want an unpriced line", r.Components)
+	}
+	if est.Summary.UnpricedComponents == 0 {
+		t.Errorf("summary %+v counts no unpriced component", est.Summary)
+	}
+	if !est.MonthlyCost.IsZero() {
+		t.Errorf("monthly %s, want 0 (nothing priced)", est.MonthlyCost)
+	}
+}
