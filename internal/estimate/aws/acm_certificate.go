@@ -32,10 +32,10 @@ func acmCertificate() estimate.Rule {
 			}
 			l := estimate.Line{Unit: "certificates", Category: estimate.ManagedServices}
 			switch {
-			case covStr(v.CertificateAuthorityArn) != "" || c.Unknown("certificate_authority_arn"):
+			case str(v.CertificateAuthorityArn) != "" || c.Unknown("certificate_authority_arn"):
 				l.Name = "Private certificate"
 				return []estimate.Component{c.Unpriced(l, "no catalog price for private certificates (AWS Private CA bills each certificate issued)")}, nil
-			case len(v.Options) > 0 && strings.EqualFold(covStr(v.Options[0].Export), "ENABLED"):
+			case len(v.Options) > 0 && strings.EqualFold(str(v.Options[0].Export), "ENABLED"):
 				l.Name = "Exportable public certificate"
 				return []estimate.Component{c.Unpriced(l, "no catalog price for exportable public certificates (billed per certificate)")}, nil
 			}

@@ -92,7 +92,7 @@ type groupShape struct {
 func isRootDevice(name string) bool { return name == "/dev/xvda" || name == "/dev/sda1" }
 
 func (v ltEBSSettings) volume() covEBSVolume {
-	return covEBSVolume{Type: covStr(v.VolumeType), SizeGB: covF(v.VolumeSize), IOPS: covF(v.IOPS), Throughput: covF(v.Throughput)}
+	return covEBSVolume{Type: str(v.VolumeType), SizeGB: covF(v.VolumeSize), IOPS: covF(v.IOPS), Throughput: covF(v.Throughput)}
 }
 
 func shapeFromTemplate(c *estimate.Context, r *plan.Resource) (groupShape, error) {
@@ -100,21 +100,21 @@ func shapeFromTemplate(c *estimate.Context, r *plan.Resource) (groupShape, error
 	if err := c.DecodeResource(r, &lt); err != nil {
 		return groupShape{}, err
 	}
-	s := groupShape{InstanceType: covStr(lt.InstanceType), Source: r.Address}
-	if len(lt.InstanceMarketOptions) > 0 && strings.EqualFold(covStr(lt.InstanceMarketOptions[0].MarketType), "spot") {
+	s := groupShape{InstanceType: str(lt.InstanceType), Source: r.Address}
+	if len(lt.InstanceMarketOptions) > 0 && strings.EqualFold(str(lt.InstanceMarketOptions[0].MarketType), "spot") {
 		s.Spot = true
 	}
 	for i, m := range lt.BlockDeviceMappings {
-		root := isRootDevice(covStr(m.DeviceName))
+		root := isRootDevice(str(m.DeviceName))
 		if len(m.EBS) == 0 || m.EBS[0].VolumeSize == nil {
 			if root && len(m.EBS) > 0 {
-				s.RootType = covStr(m.EBS[0].VolumeType)
+				s.RootType = str(m.EBS[0].VolumeType)
 			}
 			continue
 		}
 		s.RootSized = s.RootSized || root
 		s.Volumes = append(s.Volumes, m.EBS[0].volume())
-		s.VolumeGroups = append(s.VolumeGroups, fmt.Sprintf("block_device_mappings[%d] %s", i, covStr(m.DeviceName)))
+		s.VolumeGroups = append(s.VolumeGroups, fmt.Sprintf("block_device_mappings[%d] %s", i, str(m.DeviceName)))
 	}
 	return s, nil
 }
@@ -124,9 +124,9 @@ func shapeFromConfiguration(c *estimate.Context, r *plan.Resource) (groupShape, 
 	if err := c.DecodeResource(r, &lc); err != nil {
 		return groupShape{}, err
 	}
-	s := groupShape{InstanceType: covStr(lc.InstanceType), Source: r.Address, Spot: lc.SpotPrice != nil && *lc.SpotPrice != ""}
+	s := groupShape{InstanceType: str(lc.InstanceType), Source: r.Address, Spot: lc.SpotPrice != nil && *lc.SpotPrice != ""}
 	for _, d := range lc.RootBlockDevice {
-		s.RootType = covStr(d.VolumeType)
+		s.RootType = str(d.VolumeType)
 		if d.VolumeSize != nil {
 			s.RootSized = true
 			s.Volumes = append(s.Volumes, d.volume())
@@ -237,12 +237,12 @@ func asgTemplate(c *estimate.Context, v autoscalingGroupValues) *plan.Resource {
 	}
 	var ids, names []string
 	for _, lt := range v.LaunchTemplate {
-		ids, names = append(ids, covStr(lt.ID)), append(names, covStr(lt.Name))
+		ids, names = append(ids, str(lt.ID)), append(names, str(lt.Name))
 	}
 	for _, m := range v.MixedInstancesPolicy {
 		for _, lt := range m.LaunchTemplate {
 			for _, spec := range lt.LaunchTemplateSpecification {
-				ids, names = append(ids, covStr(spec.LaunchTemplateID)), append(names, covStr(spec.LaunchTemplateName))
+				ids, names = append(ids, str(spec.LaunchTemplateID)), append(names, str(spec.LaunchTemplateName))
 			}
 		}
 	}
@@ -266,7 +266,7 @@ func asgConfiguration(c *estimate.Context, v autoscalingGroupValues) *plan.Resou
 	if rs := c.Related("launch_configuration", "aws_launch_configuration"); len(rs) > 0 {
 		return rs[0]
 	}
-	return findByAttr(c, "aws_launch_configuration", "name", covStr(v.LaunchConfiguration))
+	return findByAttr(c, "aws_launch_configuration", "name", str(v.LaunchConfiguration))
 }
 
 // asgOnDemand returns the on-demand share of a mixed instances policy as a

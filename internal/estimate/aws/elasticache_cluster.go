@@ -53,20 +53,13 @@ func elasticacheCluster() estimate.Rule {
 			if v.Engine != nil && *v.Engine != "" {
 				engine = strings.ToLower(*v.Engine)
 			}
-			out := []estimate.Component{elasticacheNodes(c, covStr(v.NodeType), engine, nodes, c.Unknown("node_type"))}
+			out := []estimate.Component{elasticacheNodes(c, str(v.NodeType), engine, nodes, c.Unknown("node_type"))}
 			if engine != "memcached" && covF(v.SnapshotRetentionLimit).GreaterThan(decimal.NewFromInt(1)) {
 				out = append(out, elasticacheBackup(c, covF(v.SnapshotRetentionLimit)))
 			}
 			return out, nil
 		},
 	}
-}
-
-func covStr(s *string) string {
-	if s == nil {
-		return ""
-	}
-	return *s
 }
 
 // elasticacheNodes prices nodes on-demand or, with reserved_instance_* usage,

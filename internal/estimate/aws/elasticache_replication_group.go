@@ -40,7 +40,7 @@ func elasticacheReplicationGroup() estimate.Rule {
 			if v.Engine != nil && *v.Engine != "" {
 				engine = strings.ToLower(*v.Engine)
 			}
-			out := []estimate.Component{elasticacheNodes(c, covStr(v.NodeType), engine, replicationGroupNodes(v), c.Unknown("node_type"))}
+			out := []estimate.Component{elasticacheNodes(c, str(v.NodeType), engine, replicationGroupNodes(v), c.Unknown("node_type"))}
 			if covF(v.SnapshotRetentionLimit).GreaterThan(decimal.NewFromInt(1)) {
 				out = append(out, elasticacheBackup(c, covF(v.SnapshotRetentionLimit)))
 			}

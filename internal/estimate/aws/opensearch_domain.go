@@ -51,7 +51,7 @@ func searchDomainRule(typ string) estimate.Rule {
 			count := decimal.NewFromInt(1) // instance_count's default
 			instType := ""
 			if len(v.ClusterConfig) > 0 {
-				instType = covStr(v.ClusterConfig[0].InstanceType)
+				instType = str(v.ClusterConfig[0].InstanceType)
 				if v.ClusterConfig[0].InstanceCount != nil {
 					count = estimate.Float(*v.ClusterConfig[0].InstanceCount)
 				}
@@ -65,16 +65,16 @@ func searchDomainRule(typ string) estimate.Rule {
 				cc := v.ClusterConfig[0]
 				out = append(out, searchInstances(c, "Instance", instType, count, true))
 				if cc.DedicatedMasterEnabled != nil && *cc.DedicatedMasterEnabled {
-					out = append(out, searchInstances(c, "Dedicated master", covStr(cc.DedicatedMasterType), covF(cc.DedicatedMasterCount), false))
+					out = append(out, searchInstances(c, "Dedicated master", str(cc.DedicatedMasterType), covF(cc.DedicatedMasterCount), false))
 				}
 				if cc.WarmEnabled != nil && *cc.WarmEnabled {
-					out = append(out, searchInstances(c, "UltraWarm instance", covStr(cc.WarmType), covF(cc.WarmCount), false))
+					out = append(out, searchInstances(c, "UltraWarm instance", str(cc.WarmType), covF(cc.WarmCount), false))
 				}
 			}
 			if len(v.EBSOptions) > 0 && v.EBSOptions[0].EBSEnabled != nil && *v.EBSOptions[0].EBSEnabled {
 				e := v.EBSOptions[0]
 				name := "Storage (EBS)"
-				if t := covStr(e.VolumeType); t != "" {
+				if t := str(e.VolumeType); t != "" {
 					name = "Storage (EBS " + t + ")"
 				}
 				st := c.Unpriced(estimate.Line{Name: name, Unit: "GB", Category: estimate.Storage},

@@ -49,7 +49,7 @@ func rdsClusterInstance() estimate.Rule {
 					}
 				}
 			}
-			class := covStr(v.InstanceClass)
+			class := str(v.InstanceClass)
 			if class == "db.serverless" {
 				return []estimate.Component{auroraServerlessV2(c, ioOpt, minACU)}, nil
 			}

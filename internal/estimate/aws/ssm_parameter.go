@@ -32,13 +32,13 @@ func ssmParameter() estimate.Rule {
 				return nil, err
 			}
 			l := estimate.Line{Name: "Advanced parameter", Unit: "parameters", Category: estimate.ManagedServices}
-			tier := strings.ToLower(covStr(v.Tier))
+			tier := strings.ToLower(str(v.Tier))
 			switch {
 			case c.Unknown("tier") && len(c.Resource.References["tier"]) > 0:
 				return []estimate.Component{covUnknown(c, l, "tier")}, nil
 			case tier == "advanced":
 				return []estimate.Component{c.Unpriced(l, "no catalog price for advanced-tier parameters")}, nil
-			case tier == "intelligent-tiering" && (len(covStr(v.Value)) > ssmStandardMaxBytes || covStr(v.Policies) != ""):
+			case tier == "intelligent-tiering" && (len(str(v.Value)) > ssmStandardMaxBytes || str(v.Policies) != ""):
 				l.Note = "Intelligent-Tiering stores a value over 4 KB or with policies in the advanced tier"
 				return []estimate.Component{c.Unpriced(l, "no catalog price for advanced-tier parameters; Intelligent-Tiering makes this one advanced")}, nil
 			}
