@@ -82,6 +82,10 @@ func splitFields(in []string) []string {
 
 func runBreakdown(g *globalOptions, a breakdownArgs) error {
 	render, _ := report.Lookup(a.Format)
+	set, err := loadPolicy(a.Policy.File)
+	if err != nil {
+		return err
+	}
 	pa := projectArgs{UsageFile: a.UsageFile, StrictPrices: a.StrictPrices}
 	if a.Plan != "" {
 		pa.Plans = []string{a.Plan}
@@ -110,7 +114,7 @@ func runBreakdown(g *globalOptions, a breakdownArgs) error {
 	}); err != nil {
 		return err
 	}
-	return a.Policy.gate(g, priced)
+	return a.Policy.gate(g, set, priced)
 }
 
 // writeOutput renders to stdout, or to a file when out is set (written only

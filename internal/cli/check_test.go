@@ -116,3 +116,21 @@ func TestPolicyOnBreakdown(t *testing.T) {
 		t.Fatalf("--allow-soft: exit %d", code)
 	}
 }
+
+// A policy with a syntax error fails every --policy command before pricing:
+// exit 1, the HCL position once on stderr, and nothing on stdout (breakdown
+// used to write the whole report first).
+func TestBrokenPolicyFailsBeforePricing(t *testing.T) {
+	p := writeFile(t, "bad.hcl", "budget \"x\" {\n  limit = \n}\n")
+	for _, args := range [][]string{
+		{"breakdown", deletesPlan, "--policy", p},
+		{"diff", deletesPlan, "--policy", p},
+		{"check", deletesPlan, "--policy", p},
+		{"comment", "github", deletesPlan, "--policy", p, "--dry-run"},
+	} {
+		code, out, stderr := run(t, args...)
+		if code != failure.ExitError || out != "" || strings.Count(stderr, "Error: ") != 1 || !strings.Contains(stderr, "bad.hcl:2:11") {
+			t.Errorf("tfcost %s: exit %d\nstdout: %q\nstderr: %q", strings.Join(args, " "), code, out, stderr)
+		}
+	}
+}

@@ -135,6 +135,10 @@ func (a *commentArgs) run(cmd *cobra.Command, g *globalOptions, name string) err
 // evaluates --policy. gate is the policy's verdict as an error (nil = pass);
 // the comment is posted either way, showing the verdict.
 func (a *commentArgs) report(g *globalOptions) (*diff.Report, error, error) {
+	set, err := loadPolicy(a.PolicyFile)
+	if err != nil {
+		return nil, nil, err
+	}
 	var r *diff.Report
 	var in policy.Input
 	if len(a.Paths) > 0 {
@@ -153,21 +157,14 @@ func (a *commentArgs) report(g *globalOptions) (*diff.Report, error, error) {
 		in = policy.Input{Planned: planned, Prior: prior}
 	} else {
 		var projects []pricedProject
-		var err error
 		r, projects, err = a.buildDiff(g)
 		if err != nil {
 			return nil, nil, err
 		}
 		in = policyInput(r, projects)
 	}
-	if a.PolicyFile == "" {
-		return r, nil, nil
-	}
-	v, gate := policy.Apply(nil, a.PolicyFile, in, a.AllowSoft)
-	if v == nil {
-		return nil, nil, gate
-	}
-	r.Verdict = v
+	var gate error
+	r.Verdict, gate = set.Apply(nil, in, a.AllowSoft)
 	return r, gate, nil
 }
 

@@ -7,7 +7,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tfcost/tfcost/internal/failure"
-	"github.com/tfcost/tfcost/internal/policy"
 	"github.com/tfcost/tfcost/internal/report"
 )
 
@@ -38,16 +37,17 @@ With --policy the verdict is shown and the exit status is the gate's (see check)
 			if !ok {
 				return failure.Usagef("unknown --format %q; expected one of %s", a.Format, strings.Join(report.DiffFormats(), ", "))
 			}
+			set, err := loadPolicy(a.PolicyFile)
+			if err != nil {
+				return err
+			}
 			r, projects, err := a.buildDiff(g)
 			if err != nil {
 				return err
 			}
 			var gate error
-			if a.PolicyFile != "" {
-				r.Verdict, gate = policy.Apply(nil, a.PolicyFile, policyInput(r, projects), a.AllowSoft)
-				if r.Verdict == nil {
-					return gate // the policy file itself is broken
-				}
+			if set != nil {
+				r.Verdict, gate = set.Apply(nil, policyInput(r, projects), a.AllowSoft)
 			}
 			opts := report.Options{Command: "diff", Version: version(g.version), UsageFile: a.UsageFile, ConfigFile: g.configFile}
 			if err := writeOutput(g.io.Out, a.OutFile, func(w io.Writer) error { return render(w, r, opts) }); err != nil {

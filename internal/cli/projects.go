@@ -340,13 +340,23 @@ func (p *policyFlags) register(fs *pflag.FlagSet) {
 	fs.BoolVar(&p.AllowSoft, "allow-soft", false, "soft policy violations do not fail the command (exit 0 instead of 3)")
 }
 
+// loadPolicy parses a --policy file before anything is priced, so a typo in
+// the policy fails at once rather than after a long estimate (or, for
+// breakdown, after the whole report was written). nil without a file.
+func loadPolicy(path string) (*policy.Set, error) {
+	if path == "" {
+		return nil, nil
+	}
+	return policy.ParseFile(path)
+}
+
 // gate evaluates the policy (if any) on the priced projects together, as
 // check does. The returned error is nil, an input error (exit 1) or a
 // violation (exit 2 or 3).
-func (p *policyFlags) gate(g *globalOptions, projects []pricedProject) error {
-	if p.File == "" {
+func (p *policyFlags) gate(g *globalOptions, set *policy.Set, projects []pricedProject) error {
+	if set == nil {
 		return nil
 	}
-	_, err := policy.Apply(g.io.Err, p.File, policyInput(compareProjects(projects, false), projects), p.AllowSoft)
+	_, err := set.Apply(g.io.Err, policyInput(compareProjects(projects, false), projects), p.AllowSoft)
 	return err
 }

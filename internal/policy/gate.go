@@ -32,16 +32,14 @@ func Gate(v Verdict, allowSoft bool) error {
 }
 
 // Apply is the hook commands with a --policy flag call (check, breakdown,
-// diff, comment): it parses the policy file, evaluates it, writes the verdict
-// as text to w (nil w writes nothing) and returns the verdict and Gate's error.
-// An empty path means no policy: a zero verdict and nil.
-func Apply(w io.Writer, path string, in Input, allowSoft bool) (*Verdict, error) {
-	if path == "" {
+// diff, comment) once they have priced the plan: it evaluates the set, writes
+// the verdict as text to w (nil w writes nothing) and returns the verdict and
+// Gate's error. Commands parse the file (ParseFile) before pricing, so a
+// broken policy fails in milliseconds instead of after a long estimate. A nil
+// set means no policy: a nil verdict and nil.
+func (s *Set) Apply(w io.Writer, in Input, allowSoft bool) (*Verdict, error) {
+	if s == nil {
 		return nil, nil
-	}
-	s, err := ParseFile(path)
-	if err != nil {
-		return nil, err
 	}
 	v := s.Evaluate(in)
 	if w != nil {
