@@ -5,6 +5,7 @@ package plan
 
 import (
 	"encoding/json"
+	"strings"
 	"sync"
 )
 
@@ -108,10 +109,21 @@ func (p *Plan) Lookup(address string) []*Resource {
 	if rs, ok := p.byAddress[address]; ok {
 		return rs
 	}
-	for _, r := range p.Resources {
-		if r.Address == address {
-			return []*Resource{r}
+	// A full address is its base address plus an index, and an index key may
+	// itself hold '[' (["a[b"]): try each '[' as the start of the index. The
+	// index keeps a miss (a reference to a resource with count = 0) from
+	// scanning every resource, which Referenced would do once per resource.
+	for i := strings.IndexByte(address, '['); i > 0; {
+		for _, r := range p.byAddress[address[:i]] {
+			if r.Address == address {
+				return []*Resource{r}
+			}
 		}
+		j := strings.IndexByte(address[i+1:], '[')
+		if j < 0 {
+			break
+		}
+		i += j + 1
 	}
 	return nil
 }

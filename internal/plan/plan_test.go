@@ -647,3 +647,29 @@ func TestPlannedValuesDeletes(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestLookupFullAddress finds one instance by its full address when module
+// and index keys hold '[' and '.', and finds nothing for an address the plan
+// does not have.
+func TestLookupFullAddress(t *testing.T) {
+	data := []byte(`{"format_version":"1.2","resource_changes":[
+	 {"address":"module.m[\"a[b\"].aws_eip.x[\"c[d\"]","module_address":"module.m[\"a[b\"]","mode":"managed","type":"aws_eip","name":"x","index":"c[d","change":{"actions":["create"],"after":{}}},
+	 {"address":"module.m[\"a[b\"].aws_eip.x[\"e\"]","module_address":"module.m[\"a[b\"]","mode":"managed","type":"aws_eip","name":"x","index":"e","change":{"actions":["create"],"after":{}}}]}`)
+	p, err := Parse("lookup.json", data, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := p.Lookup(`module.m["a[b"].aws_eip.x`); len(got) != 2 {
+		t.Errorf("base address: %d instances, want 2", len(got))
+	}
+	for _, addr := range []string{`module.m["a[b"].aws_eip.x["c[d"]`, `module.m["a[b"].aws_eip.x["e"]`} {
+		if got := p.Lookup(addr); len(got) != 1 || got[0].Address != addr {
+			t.Errorf("Lookup(%s) = %v", addr, got)
+		}
+	}
+	for _, addr := range []string{`aws_eip.absent`, `module.m["a[b"].aws_eip.x["f"]`, `module.m["a[b"]`} {
+		if got := p.Lookup(addr); got != nil {
+			t.Errorf("Lookup(%s) = %v, want nil", addr, got)
+		}
+	}
+}
