@@ -146,13 +146,7 @@ func (a *commentArgs) report(g *globalOptions) (*diff.Report, error, error) {
 		if err != nil {
 			return nil, nil, err
 		}
-		var ps []*diff.Project
-		for _, p := range projects {
-			dp := diff.Compare(p.Name, p.Past, p.Estimate, diff.Options{})
-			dp.Path = p.Path
-			ps = append(ps, dp)
-		}
-		r = diff.NewReport("prior state", ps...)
+		r = diffFromJSON(projects)
 		prior, planned := r.Merged()
 		in = policy.Input{Planned: planned, Prior: prior}
 	} else {
