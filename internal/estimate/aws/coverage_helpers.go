@@ -186,7 +186,9 @@ func (r covReservation) label() string {
 
 // covReservedLine prices a reserved line: the catalog figure is the effective
 // hourly rate with the upfront fee spread over the term, so an all-upfront
-// reservation still costs what it costs per hour (never $0).
+// reservation still costs what it costs per hour (never $0). A reservation
+// is paid for every hour of the term whether the capacity runs or not, so
+// scheduling keys do not reduce it (as aws_instance and aws_db_instance).
 func covReservedLine(c *estimate.Context, l estimate.Line, perHour decimal.Decimal, r covReservation) estimate.Component {
 	p, ok := c.Price(l.Service, l.Item)
 	if !ok {
@@ -195,8 +197,8 @@ func covReservedLine(c *estimate.Context, l estimate.Line, perHour decimal.Decim
 	if p.USD.IsZero() {
 		return c.Unpriced(l, "the catalog's reservation figure is 0; a reservation is never free, so it is not priced")
 	}
-	l.Note = joinNotes(l.Note, "effective hourly rate, upfront fee amortised over the term")
-	return c.Hourly(l, perHour)
+	l.Note = joinNotes(l.Note, "effective hourly rate, upfront fee amortised over the term; billed every hour of the term")
+	return c.AlwaysOn(l, perHour)
 }
 
 // covSavingsPlan applies a user-given savings-plan rate or discount to an

@@ -13,6 +13,11 @@ func TestElastiCacheCluster(t *testing.T) {
 		{name: "reserved partial upfront", values: `{"node_type":"cache.m5.large","engine":"redis","num_cache_nodes":2}`,
 			usage: "reserved_instance_term: 1_year\nreserved_instance_payment_option: partial_upfront",
 			want:  map[string]string{"ElastiCache (reserved 1yr partial upfront, cache.m5.large)": "148.45999999"}},
+		// A reservation is billed every hour of the term: hours_per_day does not
+		// reduce it (0.1016849315 × 2 × 730 = 148.45999999 as above, not × 8 × 30.42).
+		{name: "reserved ignores scheduling", values: `{"node_type":"cache.m5.large","engine":"redis","num_cache_nodes":2}`,
+			usage: "reserved_instance_term: 1_year\nreserved_instance_payment_option: partial_upfront\nhours_per_day: 8",
+			want:  map[string]string{"ElastiCache (reserved 1yr partial upfront, cache.m5.large)": "148.45999999"}},
 		// 1 yr all upfront has no figure in the source: unpriced, never $0.
 		{name: "reserved all upfront missing", values: `{"node_type":"cache.m5.large","engine":"redis","num_cache_nodes":1}`,
 			usage:    "reserved_instance_term: 1_year\nreserved_instance_payment_option: all_upfront",
