@@ -334,10 +334,7 @@ func (p *parser) absRefs(raws []string, inst, cfgMod string, depth int, out []st
 			if cfgMod == "" {
 				continue
 			}
-			name := rest
-			if i := strings.IndexAny(name, ".["); i >= 0 {
-				name = name[:i]
-			}
+			name := refName(rest)
 			m := p.cfg.modules[cfgMod]
 			if m == nil {
 				continue
@@ -349,10 +346,7 @@ func (p *parser) absRefs(raws []string, inst, cfgMod string, depth int, out []st
 			if notResources[first] {
 				continue
 			}
-			name := rest
-			if i := strings.IndexAny(name, ".["); i >= 0 {
-				name = name[:i]
-			}
+			name := refName(rest)
 			if name == "" {
 				continue
 			}
@@ -381,10 +375,16 @@ func splitModuleRef(rest string) (call, key, output string) {
 	if !ok {
 		return call, key, ""
 	}
-	if i := strings.IndexAny(rest, ".["); i >= 0 {
-		rest = rest[:i]
+	return call, key, refName(rest)
+}
+
+// refName is the name a reference starts with, before any attribute or
+// index: "td.arn" → "td", "subnets[0]" → "subnets".
+func refName(ref string) string {
+	if i := strings.IndexAny(ref, ".["); i >= 0 {
+		return ref[:i]
 	}
-	return call, key, rest
+	return ref
 }
 
 // closingBracket finds the ']' closing s[0] == '[', skipping quoted keys.
@@ -592,10 +592,7 @@ func (p *parser) evalRegion(e expression, mod string) (string, string) {
 		if !ok {
 			continue
 		}
-		if i := strings.IndexAny(name, ".["); i >= 0 {
-			name = name[:i]
-		}
-		if v := p.resolveVar(mod, name, 0); v != "" {
+		if v := p.resolveVar(mod, refName(name), 0); v != "" {
 			return v, RegionFromVariable
 		}
 	}
@@ -605,7 +602,7 @@ func (p *parser) evalRegion(e expression, mod string) (string, string) {
 // resolveVar follows a variable through module calls up to the root
 // variables of the plan.
 func (p *parser) resolveVar(mod, name string, depth int) string {
-	if depth > 100 {
+	if depth > maxRefDepth {
 		return ""
 	}
 	if mod == "" {
@@ -621,10 +618,7 @@ func (p *parser) resolveVar(mod, name string, depth int) string {
 		}
 		for _, ref := range e.references {
 			if n, ok := strings.CutPrefix(ref, "var."); ok {
-				if i := strings.IndexAny(n, ".["); i >= 0 {
-					n = n[:i]
-				}
-				if v := p.resolveVar(m.parent, n, depth+1); v != "" {
+				if v := p.resolveVar(m.parent, refName(n), depth+1); v != "" {
 					return v
 				}
 			}
