@@ -190,19 +190,15 @@ func parse(name string, raw []byte, opts Options, m *mapping) (*Plan, error) {
 		start++
 	}
 	if start == len(data) {
-		e := failure.At(name, 1, 1, "the plan file is empty", "plan JSON from terraform show -json")
-		return nil, e
+		return nil, failure.At(name, 1, 1, "the plan file is empty", "plan JSON from terraform show -json")
 	}
 	wrapped := false
 	if at, ok := wrapperStart(data); ok {
 		start, wrapped = at, true
 	} else if data[start] != '{' && data[start] != '[' {
-		{
-			line, col := position(data, start)
-			e := failure.At(name, line, col, "not JSON: the file starts with "+describe(data, start),
-				"plan JSON from terraform show -json (starting with '{')")
-			return nil, e
-		}
+		line, col := position(data, start)
+		return nil, failure.At(name, line, col, "not JSON: the file starts with "+describe(data, start),
+			"plan JSON from terraform show -json (starting with '{')")
 	}
 	p := newParser(name, data, opts)
 	if m != nil && len(data) > 0 && &data[len(data)-1] == &raw[len(raw)-1] {
