@@ -71,6 +71,8 @@ func (e *Error) Error() string {
 	return b.String()
 }
 
+// Unwrap returns the underlying cause, so that errors.Is and errors.As see
+// through a failure to the OS or parser error behind it.
 func (e *Error) Unwrap() error { return e.Err }
 
 // Inputf builds an Input error for a file.
