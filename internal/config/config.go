@@ -15,8 +15,10 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -176,17 +178,9 @@ func (p *parser) mapping(n *yaml.Node, what string, keys map[string]func(*yaml.N
 	return nil
 }
 
+// sortedNames lists a key table's names in order, for messages.
 func sortedNames[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	for i := 1; i < len(out); i++ {
-		for j := i; j > 0 && out[j] < out[j-1]; j-- {
-			out[j], out[j-1] = out[j-1], out[j]
-		}
-	}
-	return out
+	return slices.Sorted(maps.Keys(m))
 }
 
 func (p *parser) str(v *yaml.Node, field string, dst *string) error {
