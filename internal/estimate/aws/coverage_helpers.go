@@ -2,6 +2,7 @@ package aws
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -125,15 +126,26 @@ const (
 	keyCapacityUnitsHrs = "capacity_units_per_hr"
 )
 
-// covPurchaseKeys documents the purchase-option usage keys of compute rules.
-var covPurchaseKeys = []estimate.UsageKey{
-	{Key: keyPurchaseOption, Description: "on_demand (default), spot or reserved"},
-	{Key: keyRIType, Description: "standard (default) or convertible (EC2 reservations)"},
+// reservationTermKeys document the reservation keys of every reservable
+// rule (EC2, RDS, ElastiCache, OpenSearch), declared here only so a key
+// reads the same on every rule's coverage entry.
+var reservationTermKeys = []estimate.UsageKey{
 	{Key: keyRITerm, Description: "1_year or 3_year; prices the effective hourly rate with the upfront fee amortised"},
 	{Key: keyRIPayment, Description: "no_upfront, partial_upfront or all_upfront"},
+}
+
+// ec2ReservationKeys add the offering class, which only EC2 reservations have.
+var ec2ReservationKeys = slices.Concat([]estimate.UsageKey{
+	{Key: keyRIType, Description: "standard or convertible (EC2 reservations)"},
+}, reservationTermKeys)
+
+// covPurchaseKeys documents the purchase-option usage keys of compute rules.
+var covPurchaseKeys = slices.Concat([]estimate.UsageKey{
+	{Key: keyPurchaseOption, Description: "on_demand (default), spot or reserved"},
+}, ec2ReservationKeys, []estimate.UsageKey{
 	{Key: keySavingsPlanRate, Description: "your savings-plan hourly rate per instance (USD); the catalog has no savings-plan rates"},
 	{Key: keySavingsPlanPct, Description: "your savings-plan discount off on-demand, in percent; the catalog has no savings-plan rates"},
-}
+})
 
 // covReservation is a reserved-instance choice from usage.
 type covReservation struct {

@@ -59,7 +59,7 @@ func dbInstance() estimate.Rule {
 		UsageKeys: withScheduling(append([]estimate.UsageKey{
 			{Key: keyDBBackupGB, Description: "Backup storage beyond the free allocation (GB-month)."},
 			{Key: keyDBIORequest, Description: "Monthly I/O requests on magnetic storage (no catalog price: unpriced when given)."},
-		}, reservedKeys[1:]...)...),
+		}, reservationTermKeys...)...),
 		Notes: "Single-AZ from the catalog; Multi-AZ is an exact catalog figure where one exists, else 2× Single-AZ marked approximate.",
 		Price: func(c *estimate.Context) ([]estimate.Component, error) {
 			var v dbInstanceValues
@@ -94,15 +94,15 @@ func dbInstanceHours(c *estimate.Context, v dbInstanceValues, multi bool) estima
 	class, engine := *v.InstanceClass, dbEngines[strings.ToLower(*v.Engine)]
 	purchase := "on-demand"
 	suffix := "on_demand"
-	term, hasTerm := c.Usage.String(instRITerm)
-	pay, hasPay := c.Usage.String(instRIPayment)
+	term, hasTerm := c.Usage.String(keyRITerm)
+	pay, hasPay := c.Usage.String(keyRIPayment)
 	if hasTerm || hasPay {
 		terms := map[string]string{"1_year": "1yr", "3_year": "3yr"}
 		pays := map[string]bool{"no_upfront": true, "partial_upfront": true, "all_upfront": true}
 		if terms[term] == "" || !pays[pay] {
 			l.Name = fmt.Sprintf("Database instance (reserved, %s, %s)", deployment(multi), class)
 			return c.Unpriced(l, fmt.Sprintf("reserved usage needs %s (1_year|3_year) and %s (no_upfront|partial_upfront|all_upfront); got %q, %q",
-				instRITerm, instRIPayment, term, pay))
+				keyRITerm, keyRIPayment, term, pay))
 		}
 		purchase, suffix = "reserved", "reserved/"+terms[term]+"/"+pay
 	}

@@ -2,6 +2,7 @@ package aws
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -22,11 +23,9 @@ const keySnapshotStorageGB = "snapshot_storage_size_gb"
 
 // elasticacheUsageKeys are Infracost's keys for ElastiCache plus the
 // purchase options.
-var elasticacheUsageKeys = []estimate.UsageKey{
+var elasticacheUsageKeys = slices.Concat([]estimate.UsageKey{
 	{Key: keySnapshotStorageGB, Description: "size of one snapshot in GB (backups beyond the free one are billed)"},
-	{Key: keyRITerm, Description: "1_year or 3_year; prices the effective hourly rate with the upfront fee amortised"},
-	{Key: keyRIPayment, Description: "no_upfront, partial_upfront or all_upfront"},
-}
+}, reservationTermKeys)
 
 // elasticacheCluster: node-hours per node, on-demand or reserved, plus
 // backup storage beyond the free snapshot for Redis/Valkey. A member of a

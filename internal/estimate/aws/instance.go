@@ -54,10 +54,6 @@ type blockDevice struct {
 
 // Usage keys of aws_instance (Infracost's names).
 const (
-	instInstanceOS     = "operating_system"
-	instRIType         = "reserved_instance_type"
-	instRITerm         = "reserved_instance_term"
-	instRIPayment      = "reserved_instance_payment_option"
 	instCPUCreditHours = "monthly_cpu_credit_hrs"
 	instVCPUCount      = "vcpu_count"
 )
@@ -82,14 +78,14 @@ func instance() estimate.Rule {
 		Components: []string{"Instance usage", "EBS-optimized usage", "EC2 detailed monitoring", "CPU credits",
 			"Storage (root_block_device)", "Storage (ebs_block_device)"},
 		UsageKeys: withScheduling(append([]estimate.UsageKey{
-			{Key: instInstanceOS, Description: "linux (default), windows, rhel or suse: the AMI's OS is not in the plan."},
+			{Key: keyOperatingSystem, Description: "linux (default), windows, rhel or suse: the AMI's OS is not in the plan."},
 			{Key: instCPUCreditHours, Description: "Monthly hours of surplus CPU credit use (T-family unlimited)."},
 			{Key: instVCPUCount, Description: "vCPUs that use surplus credits (default: the type's vCPUs)."},
 			{Key: keySavingsPlanRate, Description: "your savings-plan hourly rate for this instance (EC2 Instance Savings Plans are " +
 				"per instance family: the rate of its family); the catalog has no savings-plan rates"},
 			{Key: keySavingsPlanPct, Description: "your savings-plan discount off on-demand, in percent (per instance family); " +
 				"the catalog has no savings-plan rates"},
-		}, reservedKeys...)...),
+		}, ec2ReservationKeys...)...),
 		Notes: "Linux unless usage says otherwise; shared tenancy only; root volume defaults to 8 GB gp2 when the plan does not say; " +
 			"spot from instance_market_options; reserved from usage (effective hourly rate, upfront amortised); " +
 			"savings plans from usage (savings_plan_rate or savings_plan_discount_percent: the catalog has no savings-plan rates). " +
@@ -152,7 +148,7 @@ func fromTemplate(c *estimate.Context, v *instanceValues) {
 // instanceOS returns the catalog OS name from usage (the AMI's OS is not in
 // the plan) and whether it is valid.
 func instanceOS(c *estimate.Context) (string, bool) {
-	s, ok := c.Usage.String(instInstanceOS)
+	s, ok := c.Usage.String(keyOperatingSystem)
 	if !ok {
 		return "linux", true
 	}
@@ -169,7 +165,7 @@ func instanceUsage(c *estimate.Context, v instanceValues) estimate.Component {
 	typ := *v.InstanceType
 	os, ok := instanceOS(c)
 	if !ok {
-		s, _ := c.Usage.String(instInstanceOS)
+		s, _ := c.Usage.String(keyOperatingSystem)
 		return c.Unpriced(l, fmt.Sprintf("usage operating_system %q is not one of linux, windows, rhel, suse", s))
 	}
 	if t := strings.ToLower(str(v.Tenancy)); t == "dedicated" || t == "host" || str(v.HostID) != "" {
@@ -230,9 +226,9 @@ func isSpot(v instanceValues) bool {
 // keys. ok is false when no reservation is described; why explains a
 // reservation that cannot be priced (bad or incomplete keys).
 func reservedItem(c *estimate.Context, typ string) (item string, ok bool, why string) {
-	kind, hasKind := c.Usage.String(instRIType)
-	term, hasTerm := c.Usage.String(instRITerm)
-	pay, hasPay := c.Usage.String(instRIPayment)
+	kind, hasKind := c.Usage.String(keyRIType)
+	term, hasTerm := c.Usage.String(keyRITerm)
+	pay, hasPay := c.Usage.String(keyRIPayment)
 	if !hasKind && !hasTerm && !hasPay {
 		return "", false, ""
 	}
@@ -241,7 +237,7 @@ func reservedItem(c *estimate.Context, typ string) (item string, ok bool, why st
 	pays := map[string]bool{"no_upfront": true, "partial_upfront": true, "all_upfront": true}
 	if !kinds[kind] || terms[term] == "" || !pays[pay] {
 		return "", false, fmt.Sprintf("reserved instance usage needs %s (standard|convertible), %s (1_year|3_year) and %s "+
-			"(no_upfront|partial_upfront|all_upfront); got %q, %q, %q", instRIType, instRITerm, instRIPayment, kind, term, pay)
+			"(no_upfront|partial_upfront|all_upfront); got %q, %q, %q", keyRIType, keyRITerm, keyRIPayment, kind, term, pay)
 	}
 	return fmt.Sprintf("%s/linux/reserved/%s/%s/%s", typ, terms[term], kind, pay), true, ""
 }

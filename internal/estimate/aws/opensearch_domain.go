@@ -37,11 +37,8 @@ func searchDomainRule(typ string) estimate.Rule {
 		Type: typ,
 		Components: []string{"Instance (on-demand, <type>)", "Instance (reserved …, <type>)", "Dedicated master (<type>)",
 			"UltraWarm instance (<type>)", "Storage (EBS)"},
-		UsageKeys: withScheduling([]estimate.UsageKey{
-			{Key: keyRITerm, Description: "1_year or 3_year (data nodes); effective hourly rate with the upfront fee amortised"},
-			{Key: keyRIPayment, Description: "no_upfront, partial_upfront or all_upfront"},
-		}...),
-		Notes: "EBS storage of domains has no catalog price and is unpriced.",
+		UsageKeys: withScheduling(reservationTermKeys...),
+		Notes:     "Reservations (reserved_instance_*) apply to data nodes. EBS storage of domains has no catalog price and is unpriced.",
 		Price: func(c *estimate.Context) ([]estimate.Component, error) {
 			var v opensearchDomainValues
 			if err := c.Decode(&v); err != nil {

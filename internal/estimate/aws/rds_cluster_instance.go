@@ -2,6 +2,7 @@ package aws
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -23,11 +24,9 @@ func rdsClusterInstance() estimate.Rule {
 		Type: "aws_rds_cluster_instance",
 		Components: []string{"Database instance (on-demand, <class>)", "Database instance (reserved …, <class>)",
 			"Aurora Serverless v2 capacity"},
-		UsageKeys: withScheduling([]estimate.UsageKey{
+		UsageKeys: withScheduling(slices.Concat([]estimate.UsageKey{
 			{Key: keyCapacityUnitsHrs, Description: "average ACUs of a db.serverless (Serverless v2) instance"},
-			{Key: keyRITerm, Description: "1_year or 3_year; prices the effective hourly rate with the upfront fee amortised"},
-			{Key: keyRIPayment, Description: "no_upfront, partial_upfront or all_upfront"},
-		}...),
+		}, reservationTermKeys)...),
 		Notes: "The engine, I/O-Optimized storage and Serverless v2 min_capacity (the floor priced without usage) come from the cluster the instance belongs to (cluster_identifier).",
 		Price: func(c *estimate.Context) ([]estimate.Component, error) {
 			var v rdsClusterInstanceValues

@@ -27,13 +27,6 @@ var schedulingKeys = []estimate.UsageKey{
 	{Key: usage.KeyDaysPerMonth, Description: "Days a month the resource runs, with hours_per_day."},
 }
 
-// reservedKeys are Infracost's reserved-instance usage keys.
-var reservedKeys = []estimate.UsageKey{
-	{Key: "reserved_instance_type", Description: "standard or convertible (EC2 only)."},
-	{Key: "reserved_instance_term", Description: "1_year or 3_year."},
-	{Key: "reserved_instance_payment_option", Description: "no_upfront, partial_upfront or all_upfront."},
-}
-
 func withScheduling(keys ...estimate.UsageKey) []estimate.UsageKey {
 	return append(append([]estimate.UsageKey(nil), keys...), schedulingKeys...)
 }
