@@ -143,12 +143,11 @@ func mdNotes(est *estimate.Estimate, opts Options) []string {
 	return notes
 }
 
-// mdReplacer escapes text for a Markdown table cell: emphasis, links, code,
-// table pipes and raw HTML.
-var mdReplacer = strings.NewReplacer(`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
-	"|", `\|`, "<", "&lt;", ">", "&gt;", "&", "&amp;", "\n", " ", "\r", " ")
-
-func mdText(s string) string { return mdReplacer.Replace(s) }
+// mdText escapes user-controlled text in the Markdown report with the same
+// escaper as the GitHub-flavoured PR comment (which renders HTML): the
+// report is often posted as a comment too, where an unescaped "@team"
+// would notify people and "https://…" become a link.
+var mdText = markdownEscaper(true)
 
 // mdCode puts s in a code span long enough not to be closed by backticks
 // inside it; pipes are still escaped because GFM splits table cells first.

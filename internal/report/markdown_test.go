@@ -32,3 +32,22 @@ func TestMarkdownEscapesUserStrings(t *testing.T) {
 		}
 	}
 }
+
+// The breakdown report is often posted as a PR comment, so it escapes as the
+// comment does: a project name cannot mention people or become an autolink.
+func TestMarkdownNoMentionsOrAutolinks(t *testing.T) {
+	var buf bytes.Buffer
+	projects := []Project{{Name: "@org/team https://evil.example", Estimate: goldenEstimate()}, {Name: "q", Estimate: &estimate.Estimate{}}}
+	if err := Markdown(&buf, projects, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, bad := range []string{"@org", "https://evil"} {
+		if strings.Contains(out, bad) {
+			t.Errorf("unescaped %q in:\n%s", bad, out)
+		}
+	}
+	if !strings.Contains(out, "@\u200borg/team https\\://evil.example") {
+		t.Errorf("project name not escaped as in comments:\n%s", out)
+	}
+}
