@@ -224,11 +224,17 @@ func covSavingsPlan(c *estimate.Context, comp estimate.Component) (estimate.Comp
 			"savings plan: rate given in usage (the catalog has no savings-plan rates)"), true
 	}
 	if pct, ok := c.Usage.Number(keySavingsPlanPct); ok {
-		f := decimal.NewFromInt(1).Sub(pct.Div(decimal.NewFromInt(100)))
-		return covRepriced(comp, comp.Price.Mul(f), comp.Source+fmt.Sprintf(" less %s%% savings plan (usage file)", pct),
-			fmt.Sprintf("savings plan: %s%% off on-demand as given in usage (the catalog has no savings-plan rates)", pct)), true
+		return covPctOff(comp, pct, "savings plan"), true
 	}
 	return comp, false
+}
+
+// covPctOff reprices an on-demand component at pct percent off, recording
+// where the percentage came from in its source and note.
+func covPctOff(comp estimate.Component, pct decimal.Decimal, plan string) estimate.Component {
+	f := decimal.NewFromInt(1).Sub(pct.Div(decimal.NewFromInt(100)))
+	return covRepriced(comp, comp.Price.Mul(f), comp.Source+fmt.Sprintf(" less %s%% savings plan (usage file)", pct),
+		fmt.Sprintf("%s: %s%% off on-demand as given in usage (the catalog has no savings-plan rates)", plan, pct))
 }
 
 // covSavingsPct applies only savings_plan_discount_percent: Compute Savings
@@ -238,9 +244,7 @@ func covSavingsPct(c *estimate.Context, comp estimate.Component) estimate.Compon
 	if !ok || comp.Unpriced || comp.MonthlyQuantity == nil {
 		return comp
 	}
-	f := decimal.NewFromInt(1).Sub(pct.Div(decimal.NewFromInt(100)))
-	return covRepriced(comp, comp.Price.Mul(f), comp.Source+fmt.Sprintf(" less %s%% savings plan (usage file)", pct),
-		fmt.Sprintf("compute savings plan: %s%% off on-demand as given in usage (the catalog has no savings-plan rates)", pct))
+	return covPctOff(comp, pct, "compute savings plan")
 }
 
 // covSpotNote explains a (Linux) spot line. Two different figures are about:
