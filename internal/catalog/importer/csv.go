@@ -59,9 +59,7 @@ func (im *importer) csvFile(path string, f *os.File, ctxRegion string) error {
 			return failure.At(path, line, 0, fmt.Sprintf("the CSV header has no %q column", need), "an AWS Price List CSV header")
 		}
 	}
-	id := im.addSource(path, meta["offercode"], meta["version"], meta["publicationdate"])
-	src := fmt.Sprintf("%s %s v%s", id, meta["offercode"], meta["version"])
-	asOf := dateOf(meta["publicationdate"])
+	src, asOf := im.addSource(path, meta["offercode"], meta["version"], meta["publicationdate"])
 	im.stats.Files++
 
 	type pendingTerm struct {

@@ -240,19 +240,18 @@ func (im *importer) regionIndex(path string, regions map[string]struct {
 	return nil
 }
 
-// addSource records one offer file as a source and returns its ID.
-func (im *importer) addSource(path, offerCode, version, published string) string {
+// addSource records one offer file as a source. It returns what the file's
+// prices carry: src, the start of their Source ("PL1 AmazonEC2 v2023…"), and
+// asOf, their date.
+func (im *importer) addSource(path, offerCode, version, published string) (src, asOf string) {
 	id := fmt.Sprintf("PL%d", len(im.cat.Sources())+1)
-	asOf := published
-	if len(asOf) >= 10 {
-		asOf = asOf[:10]
-	}
-	if asOf > im.newest {
+	asOf = dateOf(published)
+	if published != "" && asOf > im.newest {
 		im.newest = asOf
 	}
 	im.cat.AddSource(catalog.Source{ID: id, What: fmt.Sprintf("AWS Price List offer file %s version %s", offerCode, version),
 		Where: filepath.Base(path), AsOf: published})
-	return id
+	return fmt.Sprintf("%s %s v%s", id, offerCode, version), asOf
 }
 
 // priceProduct adds the prices of one matched product's term.

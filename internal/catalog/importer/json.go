@@ -124,9 +124,7 @@ func (im *importer) jsonFile(path string, f *os.File, ctxRegion string) error {
 				return err
 			}
 		case "products":
-			id := im.addSource(path, hdr.offerCode, hdr.version, hdr.published)
-			src = fmt.Sprintf("%s %s v%s", id, hdr.offerCode, hdr.version)
-			asOf = dateOf(hdr.published)
+			src, asOf = im.addSource(path, hdr.offerCode, hdr.version, hdr.published)
 			im.stats.Files++
 			products = map[string]match{}
 			if err := im.jsonProducts(path, dec, ctxRegion, products); err != nil {
