@@ -45,6 +45,8 @@ func TestBadInput(t *testing.T) {
 		{"changes not array", `{"format_version":"1.2","resource_changes":{}}`, 1, 44, "unexpected object", "array of resource changes"},
 		{"address not string", `{"format_version":"1.2","resource_changes":[{"address":5}]}`, 1, 56, "unexpected number", "string address"},
 		{"no address", `{"format_version":"1.2","resource_changes":[{"type":"aws_x"}]}`, 1, 45, "without an address", "address"},
+		{"planned_values resource without address", `{"format_version":"1.2","planned_values":{"root_module":{"resources":[{"type":"aws_x","values":{}}]}}}`,
+			1, 71, "without an address", "planned_values"},
 		{"after not object", `{"format_version":"1.2","resource_changes":[{"address":"a.b","change":{"actions":["create"],"after":"x"}}]}`,
 			1, 101, "unexpected string", "object of attribute values"},
 		{"missing comma", "{\"format_version\":\"1.2\",\n\"resource_changes\":[{\"address\":\"a.b\" \"type\":\"a\"}]}", 2, 38, "unexpected string", "',' or '}'"},

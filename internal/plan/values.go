@@ -178,6 +178,7 @@ func (p *parser) valuesModule(fn func(*valuesResource)) bool {
 func (p *parser) valuesResource(mod string, fn func(*valuesResource)) bool {
 	s := &p.s
 	vr := &valuesResource{}
+	start := s.pos
 	ok := s.object("a resource object", func(k []byte) bool {
 		var ok bool
 		switch string(k) {
@@ -202,7 +203,12 @@ func (p *parser) valuesResource(mod string, fn func(*valuesResource)) bool {
 		}
 		return ok
 	})
-	if ok && vr.address != "" {
+	if ok && vr.address == "" {
+		// As in resource_changes (addChange): dropping it would leave a
+		// resource out of the estimate without a word.
+		return s.fail(start, "resource without an address", `an "address" string in every resource of planned_values and prior_state`)
+	}
+	if ok {
 		if mod != "" && !strings.HasPrefix(vr.address, mod+".") {
 			vr.address = mod + "." + vr.address
 		}
