@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
+	"time"
 
 	gojson "github.com/goccy/go-json"
 	"github.com/shopspring/decimal"
@@ -118,6 +119,15 @@ func (c *Context) Spec(instanceType string) (catalog.Spec, bool) {
 		return catalog.Spec{}, false
 	}
 	return c.est.opts.Catalog.Spec(instanceType)
+}
+
+// Now is the date calendar-dependent prices are judged on (Options.Now,
+// else the clock).
+func (c *Context) Now() time.Time {
+	if c.est != nil && c.est.opts.Now != nil {
+		return c.est.opts.Now()
+	}
+	return time.Now()
 }
 
 // StrictPrices reports whether --strict-prices is on: a rule that would

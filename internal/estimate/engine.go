@@ -8,6 +8,7 @@ import (
 	"sort"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/shopspring/decimal"
 
@@ -37,6 +38,11 @@ type Options struct {
 	Overrides       []PriceOverride
 	// Name names the project in reports.
 	Name string
+	// Now is the date rules whose price depends on the calendar judge by
+	// (EKS versions past standard support); nil means time.Now. An option
+	// rather than a package variable so tests can pin the date without
+	// racing other estimates.
+	Now func() time.Time
 }
 
 // Estimator prices plans. It is safe for concurrent use.

@@ -3,6 +3,7 @@ package aws
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 // covCase is one row of a coverage rule's table test: a resource's planned
@@ -10,7 +11,8 @@ import (
 // by hand from shared/pricing; arithmetic in the row's comment).
 type covCase struct {
 	name    string
-	region  string // default us-east-1
+	region  string    // default us-east-1
+	now     time.Time // the date priced on; zero: the clock
 	values  string
 	unknown string
 	usage   string // YAML keys of the resource's usage ("" for none)
@@ -43,7 +45,7 @@ func runCovCases(t *testing.T, typ string, cases []covCase) {
 			}
 			r := testResource{Type: typ, Values: tc.values, Unknown: tc.unknown, References: tc.refs}
 			rs := append([]testResource{r}, tc.others...)
-			est := pricePlan(t, region, resourceUsage(r.Address(), tc.usage), rs...)
+			est := pricePlanOpts(t, region, resourceUsage(r.Address(), tc.usage), testOptions{Now: tc.now}, rs...)
 			res := est.Resources[0]
 			if len(res.Warnings) > 0 {
 				t.Logf("warnings: %v", res.Warnings)

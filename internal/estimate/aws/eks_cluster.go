@@ -27,9 +27,6 @@ var eksStandardSupportEnds = map[string]string{
 	"1.35": "2027-03-27",
 }
 
-// eksNow is the date support status is judged on; tests pin it.
-var eksNow = time.Now
-
 // eksCluster: a control plane is billed per cluster-hour, at the higher
 // extended-support rate once its version is past standard support.
 func eksCluster() estimate.Rule {
@@ -60,7 +57,7 @@ func eksControlPlane(c *estimate.Context, v eksClusterValues) estimate.Component
 		standard.Note = "version not set: EKS creates the latest version, which is in standard support"
 		return c.Hourly(standard, estimate.Int(1))
 	}
-	extended, why := eksExtended(*v.Version)
+	extended, why := eksExtended(*v.Version, c.Now())
 	if !extended {
 		return c.Hourly(standard, estimate.Int(1))
 	}
@@ -76,8 +73,9 @@ func eksControlPlane(c *estimate.Context, v eksClusterValues) estimate.Component
 	return c.Hourly(l, estimate.Int(1))
 }
 
-// eksExtended reports whether a version is past its end of standard support.
-func eksExtended(version string) (bool, string) {
+// eksExtended reports whether a version is past its end of standard support
+// on the date now.
+func eksExtended(version string, now time.Time) (bool, string) {
 	minor := version
 	if parts := strings.SplitN(version, ".", 3); len(parts) >= 2 {
 		minor = parts[0] + "." + parts[1]
@@ -92,7 +90,7 @@ func eksExtended(version string) (bool, string) {
 		return false, ""
 	}
 	d, _ := time.Parse("2006-01-02", end)
-	if eksNow().UTC().Before(d) {
+	if now.UTC().Before(d) {
 		return false, ""
 	}
 	return true, "version " + minor + " left standard support on " + end

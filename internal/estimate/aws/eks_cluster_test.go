@@ -6,9 +6,7 @@ import (
 )
 
 func TestEKSCluster(t *testing.T) {
-	defer func(f func() time.Time) { eksNow = f }(eksNow)
-	eksNow = func() time.Time { return time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC) }
-	runCovCases(t, "aws_eks_cluster", []covCase{
+	cases := []covCase{
 		// 1.35 is in standard support until 2027-03-27: 0.10 × 730 = 73.00.
 		{name: "standard support", values: `{"version":"1.35"}`,
 			want: map[string]string{"EKS cluster (standard support)": "73"}, total: "73"},
@@ -29,5 +27,10 @@ func TestEKSCluster(t *testing.T) {
 		{name: "us-east-2 standard", region: "us-east-2", values: `{"version":"1.34"}`, want: map[string]string{"EKS cluster (standard support)": "73"}},
 		// eu-west-1 has no EKS row: the us-east-1 figure stands in, marked approximate (73).
 		{name: "fallback region", region: "eu-west-1", values: `{"version":"1.35"}`, want: map[string]string{"EKS cluster (standard support)": "73"}},
-	})
+	}
+	// Support status depends on the date: every case is priced on 2026-11-22.
+	for i := range cases {
+		cases[i].now = time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)
+	}
+	runCovCases(t, "aws_eks_cluster", cases)
 }

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/shopspring/decimal"
 
@@ -42,6 +43,8 @@ func (r testResource) Address() string {
 // testOptions are optional estimator settings for pricePlanOpts.
 type testOptions struct {
 	StrictPrices bool
+	// Now pins the date (zero: the clock).
+	Now time.Time
 }
 
 // priceOne prices one resource of type typ (address "<typ>.this") with the
@@ -109,7 +112,11 @@ func pricePlanOpts(t *testing.T, region, usageFile string, o testOptions, rs ...
 		}
 		p.Resources = append(p.Resources, pr)
 	}
-	e := estimate.New(estimate.Options{Catalog: catalog.Embedded(), Registry: NewRegistry(), Usage: u, StrictPrices: o.StrictPrices})
+	opts := estimate.Options{Catalog: catalog.Embedded(), Registry: NewRegistry(), Usage: u, StrictPrices: o.StrictPrices}
+	if !o.Now.IsZero() {
+		opts.Now = func() time.Time { return o.Now }
+	}
+	e := estimate.New(opts)
 	return e.Estimate(p)
 }
 

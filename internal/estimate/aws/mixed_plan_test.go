@@ -17,9 +17,6 @@ import (
 // DynamoDB table uses an aliased us-east-2 provider) with
 // testdata/mixed_usage.yml, through the real plan and usage readers.
 func TestMixedPlan(t *testing.T) {
-	defer func(f func() time.Time) { eksNow = f }(eksNow)
-	eksNow = func() time.Time { return time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC) }
-
 	p, err := plan.ReadFile("testdata/mixed_plan.json", plan.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -28,7 +25,9 @@ func TestMixedPlan(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	est := estimate.New(estimate.Options{Catalog: catalog.Embedded(), Registry: NewRegistry(), Usage: u}).Estimate(p)
+	// Priced on 2026-11-22: the EKS cluster's support status depends on the date.
+	now := func() time.Time { return time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC) }
+	est := estimate.New(estimate.Options{Catalog: catalog.Embedded(), Registry: NewRegistry(), Usage: u, Now: now}).Estimate(p)
 
 	// Monthly cost per resource, by hand from shared/pricing (us-east-1 unless noted):
 	want := map[string]string{
