@@ -134,3 +134,21 @@ func TestBrokenPolicyFailsBeforePricing(t *testing.T) {
 		}
 	}
 }
+
+// A violation is shown once: in the verdict, not again in the closing
+// summary line (which only counts, for the exit status).
+func TestViolationPrintedOnce(t *testing.T) {
+	p := writeFile(t, "p.hcl", "budget \"total\" {\n  limit = 10\n}\n")
+	for _, args := range [][]string{
+		{"check", deletesPlan, "--policy", p},
+		{"breakdown", deletesPlan, "--policy", p},
+	} {
+		code, out, stderr := run(t, args...)
+		if n := strings.Count(out+stderr, `budget "total" (all resources`); code != failure.ExitHardViolation || n != 1 {
+			t.Errorf("tfcost %s: exit %d, message shown %d times\nstdout: %s\nstderr: %s", strings.Join(args, " "), code, n, out, stderr)
+		}
+		if !strings.Contains(stderr, "1 hard policy violation(s)") {
+			t.Errorf("tfcost %s: no summary on stderr: %s", strings.Join(args, " "), stderr)
+		}
+	}
+}

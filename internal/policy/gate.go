@@ -12,7 +12,10 @@ import (
 // Gate turns a verdict into a command's result: nil when it passes (advisory
 // findings only), a failure.Violation when hard or soft violations exist
 // (soft ones pass with allowSoft), and an input error when a rule could not
-// be evaluated. failure.ExitCode maps the result to 0, 1, 2 or 3.
+// be evaluated. failure.ExitCode maps the result to 0, 1, 2 or 3. The
+// violation's message only counts: every command already shows the verdict
+// (text, JSON or the comment), and repeating the first violation there
+// printed it twice.
 func Gate(v Verdict, allowSoft bool) error {
 	if err := v.Err(); err != nil {
 		return err
@@ -24,9 +27,9 @@ func Gate(v Verdict, allowSoft bool) error {
 		if soft > 0 {
 			msg += fmt.Sprintf(" and %d soft", soft)
 		}
-		return failure.Violation(true, msg+": "+v.first(Hard))
+		return failure.Violation(true, msg)
 	case soft > 0 && !allowSoft:
-		return failure.Violation(false, fmt.Sprintf("%d soft policy violation(s) (--allow-soft to accept): %s", soft, v.first(Soft)))
+		return failure.Violation(false, fmt.Sprintf("%d soft policy violation(s) (--allow-soft to accept them)", soft))
 	}
 	return nil
 }
@@ -58,15 +61,6 @@ func (v Verdict) count(e Enforcement) int {
 		}
 	}
 	return n
-}
-
-func (v Verdict) first(e Enforcement) string {
-	for _, x := range v.Violations {
-		if x.Enforcement == e {
-			return x.Message
-		}
-	}
-	return ""
 }
 
 // Status summarises the verdict in one word: "error" (a rule could not be
