@@ -46,19 +46,32 @@ type attributesJSON struct {
 	CacheEngine      string `json:"cacheEngine"`
 }
 
+// attrs is the product's attributes under the normalised names mapProduct
+// reads. It fills one map directly: a name → value map literal to range over
+// would cost a second map for every product of the file.
 func (j attributesJSON) attrs(family string) attrs {
-	a := attrs{"productfamily": family}
-	for k, v := range map[string]string{
-		"servicecode": j.ServiceCode, "regioncode": j.RegionCode, "instancetype": j.InstanceType,
-		"operatingsystem": j.OperatingSystem, "tenancy": j.Tenancy, "preinstalledsw": j.PreInstalledSw,
-		"capacitystatus": j.CapacityStatus, "licensemodel": j.LicenseModel, "volumeapiname": j.VolumeAPIName,
-		"usagetype": j.UsageType, "databaseengine": j.DatabaseEngine, "databaseedition": j.DatabaseEdition,
-		"deploymentoption": j.DeploymentOption, "storage": j.Storage, "cacheengine": j.CacheEngine,
-	} {
+	a := make(attrs, 16)
+	a["productfamily"] = family
+	set := func(k, v string) {
 		if v != "" {
 			a[k] = v
 		}
 	}
+	set("servicecode", j.ServiceCode)
+	set("regioncode", j.RegionCode)
+	set("instancetype", j.InstanceType)
+	set("operatingsystem", j.OperatingSystem)
+	set("tenancy", j.Tenancy)
+	set("preinstalledsw", j.PreInstalledSw)
+	set("capacitystatus", j.CapacityStatus)
+	set("licensemodel", j.LicenseModel)
+	set("volumeapiname", j.VolumeAPIName)
+	set("usagetype", j.UsageType)
+	set("databaseengine", j.DatabaseEngine)
+	set("databaseedition", j.DatabaseEdition)
+	set("deploymentoption", j.DeploymentOption)
+	set("storage", j.Storage)
+	set("cacheengine", j.CacheEngine)
 	return a
 }
 
