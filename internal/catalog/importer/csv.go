@@ -126,15 +126,15 @@ func (im *importer) csvFile(path string, f *os.File, ctxRegion string) error {
 			pending[k] = p
 			order = append(order, k)
 		}
-		currency := "USD"
-		if i, ok := col["currency"]; ok && rec[i] != "" {
-			currency = rec[i]
-		}
 		get := func(name string) string {
 			if i, ok := col[name]; ok {
 				return rec[i]
 			}
 			return ""
+		}
+		currency := get("currency")
+		if currency == "" {
+			currency = "USD" // files without a Currency column are priced in USD
 		}
 		p.t.dims = append(p.t.dims, dim{rate: get("ratecode"), unit: get("unit"), begin: get("startingrange"),
 			end: get("endingrange"), currency: currency, price: price})
