@@ -33,7 +33,6 @@ func NewAzureRepos(hc *http.Client, repoURL string, pr int, token string) (*Azur
 	a := &AzureRepos{base: fmt.Sprintf("%s/_apis/git/repositories/%s/pullRequests/%d", prefix, repo, pr)}
 	basic := "Basic " + base64.StdEncoding.EncodeToString([]byte(":"+token))
 	a.c = newClient("azure-repos", hc, token, func(r *http.Request) { r.Header.Set("Authorization", basic) })
-	a.c.secret = token
 	return a, nil
 }
 

@@ -141,17 +141,31 @@ var ErrHideUnsupported = failure.Usagef("this platform cannot hide comments: use
 // client is the small HTTP layer shared by the platforms: JSON in and out,
 // an auth header set per request, and errors that never include the token.
 type client struct {
-	http   *http.Client
-	auth   func(*http.Request)
-	secret string // the token, scrubbed from anything echoed into errors
-	name   string
+	http *http.Client
+	auth func(*http.Request)
+	// secrets are scrubbed from anything echoed into errors: the token, the
+	// password of a "user:password" token, and the credential as the
+	// Authorization header carries it (base64 for Basic auth decodes back
+	// to the token, so a server echoing the header must not leak it either).
+	secrets []string
+	name    string
 }
 
 func newClient(name string, hc *http.Client, token string, auth func(*http.Request)) *client {
 	if hc == nil {
 		hc = &http.Client{Timeout: 30 * time.Second}
 	}
-	return &client{http: hc, auth: auth, secret: token, name: name}
+	c := &client{http: hc, auth: auth, name: name}
+	probe := &http.Request{Header: http.Header{}}
+	auth(probe)
+	_, password, _ := strings.Cut(token, ":")
+	_, credential, _ := strings.Cut(probe.Header.Get("Authorization"), " ")
+	for _, s := range []string{token, password, credential} {
+		if s != "" {
+			c.secrets = append(c.secrets, s)
+		}
+	}
+	return c
 }
 
 // do sends a JSON request and decodes a JSON response into out (if non-nil).
@@ -202,12 +216,12 @@ func (c *client) do(ctx context.Context, method, url string, in, out any) error 
 	return nil
 }
 
-// scrub removes the token from text that may echo it (URLs, server errors).
+// scrub removes the secrets from text that may echo them (URLs, server errors).
 func (c *client) scrub(s string) string {
-	if c.secret == "" {
-		return s
+	for _, secret := range c.secrets {
+		s = strings.ReplaceAll(s, secret, "***")
 	}
-	return strings.ReplaceAll(s, c.secret, "***")
+	return s
 }
 
 func idString(v any) string { return fmt.Sprint(v) }

@@ -131,6 +131,16 @@ func TestTokenNeverInErrors(t *testing.T) {
 	if got := c.scrub("bad token " + token); strings.Contains(got, token) {
 		t.Fatal(got)
 	}
+	// Nor does the Basic credential (base64 of the token) of a server that
+	// echoes the Authorization header.
+	a, err := NewAzureRepos(nil, "https://dev.azure.com/o/p/_git/r", 1, token)
+	if err != nil {
+		t.Fatal(err)
+	}
+	basic := base64.StdEncoding.EncodeToString([]byte(":" + token))
+	if got := a.c.scrub("Authorization: Basic " + basic); strings.Contains(got, basic) {
+		t.Fatal(got)
+	}
 }
 
 func TestParseArgs(t *testing.T) {
