@@ -86,7 +86,7 @@ func runCatalogImport(g *globalOptions, cmd *cobra.Command, a catalogImportArgs)
 		}
 	}
 	if err != nil {
-		return &failure.Error{Kind: failure.Internal, File: a.Out, Msg: "cannot write the catalog file", Err: err}
+		return &failure.Error{Kind: failure.Internal, File: a.Out, Msg: fmt.Sprintf("cannot write the catalog file: %v", err), Err: err}
 	}
 	services := cat.Services()
 	fmt.Fprintf(g.io.Out, "Imported %d prices (%s) from %d offer file(s) into %s\n", st.Prices, strings.Join(services, ", "), st.Files, a.Out)

@@ -19,7 +19,7 @@ func newConfigCommand(g *globalOptions) *cobra.Command {
 	c.AddCommand(&cobra.Command{
 		Use:   "validate [FILE]",
 		Short: "Validate a config file (default: --config, else tfcost.yml) and summarise it",
-		Args:  cobra.MaximumNArgs(1),
+		Args:  maxArgs(1, "at most one config file"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			path := g.configFile
 			if len(args) == 1 {

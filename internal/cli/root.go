@@ -88,7 +88,6 @@ func newRootCommand(g *globalOptions) *cobra.Command {
 		newCheckCommand(g),
 		newCommentCommand(g),
 		newOutputCommand(g),
-		// Other commands (diff, check, comment, output, …) are added here, one line each.
 	)
 	for _, c := range root.Commands() {
 		c.SetFlagErrorFunc(flagError)
