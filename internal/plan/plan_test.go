@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -670,6 +671,31 @@ func TestLookupFullAddress(t *testing.T) {
 	for _, addr := range []string{`aws_eip.absent`, `module.m["a[b"].aws_eip.x["f"]`, `module.m["a[b"]`} {
 		if got := p.Lookup(addr); got != nil {
 			t.Errorf("Lookup(%s) = %v, want nil", addr, got)
+		}
+	}
+}
+
+// TestLookupConcurrent looks resources up from several goroutines on a plan
+// built by hand (no Parse, so the index is built by the first Lookup), as
+// the estimator's workers do with an inline plan, under go test -race.
+func TestLookupConcurrent(t *testing.T) {
+	td := &Resource{Type: "aws_ecs_task_definition", Name: "td", Address: "aws_ecs_task_definition.td"}
+	svc := &Resource{Type: "aws_ecs_service", Name: "s", Address: "aws_ecs_service.s",
+		References: map[string][]string{"task_definition": {"aws_ecs_task_definition.td"}}}
+	p := &Plan{Resources: []*Resource{td, svc}}
+	errs := make(chan error, 8)
+	for g := 0; g < 8; g++ {
+		go func() {
+			if got := p.Referenced(svc, "task_definition", "aws_ecs_task_definition"); len(got) != 1 || got[0] != td {
+				errs <- fmt.Errorf("goroutine %d: Referenced = %v", g, got)
+				return
+			}
+			errs <- nil
+		}()
+	}
+	for g := 0; g < 8; g++ {
+		if err := <-errs; err != nil {
+			t.Error(err)
 		}
 	}
 }

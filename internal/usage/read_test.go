@@ -377,3 +377,28 @@ func TestFromMapNumberTypes(t *testing.T) {
 		}
 	}
 }
+
+// TestForConcurrent calls For from several goroutines on a fresh file, as
+// the estimator does: the wildcard list is built once, under go test -race.
+func TestForConcurrent(t *testing.T) {
+	f, err := Parse("u.yml", []byte("version: 0.1\nresource_usage:\n  aws_instance.web[*]:\n    monthly_hrs: 2\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs := make(chan error, 8)
+	for g := 0; g < 8; g++ {
+		go func() {
+			got, _ := f.For(fmt.Sprintf("aws_instance.web[%d]", g), "aws_instance").Number("monthly_hrs")
+			if got.String() != "2" {
+				errs <- fmt.Errorf("goroutine %d: monthly_hrs %s, want 2", g, got)
+				return
+			}
+			errs <- nil
+		}()
+	}
+	for g := 0; g < 8; g++ {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
