@@ -165,9 +165,11 @@ func (s rangeSide) scaleWhole(r *Resource, pr *plan.Resource, b *scaleBounds, re
 		b.basis += fmt.Sprintf(" (usage instances=%s)", n)
 	}
 	per := decimal.Zero
+	at := func(n decimal.Decimal) decimal.Decimal { return per.Mul(n) }
 	switch {
 	case b.priced.IsPositive():
 		per = r.MonthlyCost.Div(b.priced)
+		at = func(n decimal.Decimal) decimal.Decimal { return scaleCost(r.MonthlyCost, n, b.priced) }
 	case reprice != nil && setCount != nil:
 		if one := repriceWithCount(pr, s.prior, reprice, setCount); one != nil {
 			per = one.MonthlyCost
@@ -176,13 +178,26 @@ func (s rangeSide) scaleWhole(r *Resource, pr *plan.Resource, b *scaleBounds, re
 	if per.IsZero() && !r.MonthlyCost.IsZero() {
 		return
 	}
-	r.Range = &Range{Min: per.Mul(b.min), Expected: per.Mul(b.expected), Max: per.Mul(b.max), Basis: b.basis}
+	r.Range = &Range{Min: at(b.min), Expected: at(b.expected), Max: at(b.max), Basis: b.basis}
 	switch {
 	case per.IsZero() && b.priced.IsPositive():
 		r.Range.Basis += " (the resource itself costs nothing per instance or task, e.g. ECS on EC2 where the instances carry the cost)"
 	case per.IsZero() && b.max.IsPositive():
 		r.Range.Basis += " (no per-instance cost: the group prices at 0 instances)"
 	}
+}
+
+// scaleCost is the cost at n of something that costs cost at priced. At
+// the priced count it is cost itself: Div rounds to 16 places, and a
+// scheduled line's cost has more (730/24 hours a day), so cost / priced ×
+// priced would drift from the resource's own figure. Elsewhere it
+// multiplies before dividing, rounding once instead of scaling a rounded
+// quotient.
+func scaleCost(cost, n, priced decimal.Decimal) decimal.Decimal {
+	if n.Equal(priced) {
+		return cost
+	}
+	return cost.Mul(n).Div(priced)
 }
 
 // repriceWithCount prices a copy of pr whose count attributes are 1.
@@ -260,14 +275,7 @@ func (s rangeSide) targets() []scalableTarget {
 	return out
 }
 
-func (t scalableTarget) refersTo(r *plan.Resource) bool {
-	for _, a := range t.refs {
-		if a == r.BaseAddress() || a == r.Address {
-			return true
-		}
-	}
-	return false
-}
+func (t scalableTarget) refersTo(r *plan.Resource) bool { return refersTo(t.refs, r) }
 
 func (t scalableTarget) basis() string {
 	return fmt.Sprintf("%s min_capacity=%s max_capacity=%s", t.Address, Float(*t.Min), Float(*t.Max))
@@ -353,10 +361,10 @@ func (s rangeSide) dynamoTable(r *Resource, pr *plan.Resource, targets []scalabl
 			if c.MonthlyCost == nil || !strings.Contains(name, word) || strings.Contains(name, "request") {
 				continue
 			}
-			per := c.MonthlyCost.Div(b.priced)
-			rng.Min = rng.Min.Add(per.Mul(b.min).Sub(*c.MonthlyCost))
-			rng.Expected = rng.Expected.Add(per.Mul(b.expected).Sub(*c.MonthlyCost))
-			rng.Max = rng.Max.Add(per.Mul(b.max).Sub(*c.MonthlyCost))
+			at := func(n decimal.Decimal) decimal.Decimal { return scaleCost(*c.MonthlyCost, n, b.priced) }
+			rng.Min = rng.Min.Add(at(b.min).Sub(*c.MonthlyCost))
+			rng.Expected = rng.Expected.Add(at(b.expected).Sub(*c.MonthlyCost))
+			rng.Max = rng.Max.Add(at(b.max).Sub(*c.MonthlyCost))
 		}
 		bases = append(bases, fmt.Sprintf("%s_capacity=%s with %s", word, Float(*cur), t.basis()))
 	}
@@ -431,6 +439,8 @@ func (s rangeSide) auroraCluster(r *Resource, pr *plan.Resource, targets []scala
 	}
 }
 
+// refersTo reports whether a reference list names r (with or without its
+// instance key).
 func refersTo(addrs []string, r *plan.Resource) bool {
 	for _, a := range addrs {
 		if a == r.BaseAddress() || a == r.Address {

@@ -7,6 +7,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/tfcost/tfcost/internal/catalog"
+	"github.com/tfcost/tfcost/internal/usage"
 )
 
 // rangeTestEstimator prices with minimal stand-in rules so the range pass is
@@ -130,5 +131,28 @@ func TestRangeClampsDesired(t *testing.T) {
 	// 6 × 70.08 = 420.48
 	if !r.Range.Expected.Equal(Dec("420.48")) || !r.Range.Max.Equal(Dec("420.48")) {
 		t.Errorf("range = %+v", r.Range)
+	}
+}
+
+// TestRangeExpectedIsTheCostAtPricedCount: with hours_per_day the hours are
+// 8 × 730/24 = 8 × 30.4166666666666667 (Div's 16 places) = 243.3333333333333336,
+// so 3 × m5.large costs 3 × 0.096 × 243.3333333333333336 = 70.0800000000000000768,
+// more places than a quotient keeps. Expected (desired 3 within [1, 6]) must be
+// that figure, not 70.0800000000000000768 / 3 cut to 16 places and × 3 (70.08).
+func TestRangeExpectedIsTheCostAtPricedCount(t *testing.T) {
+	u, err := usage.Parse("u.yml", []byte("version: 0.1\nresource_type_default_usage:\n  aws_autoscaling_group:\n    hours_per_day: 8\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := rangeTestEstimator()
+	e.opts.Usage = u
+	p := InlinePlan("us-east-1", []InlineResource{{Type: "aws_autoscaling_group", Name: "web",
+		Values: raw(map[string]any{"min_size": 1, "desired_capacity": 3, "max_size": 6})}})
+	r := e.Estimate(p).Resources[0]
+	if !r.MonthlyCost.Equal(Dec("70.0800000000000000768")) {
+		t.Fatalf("monthly %s, want 70.0800000000000000768", r.MonthlyCost)
+	}
+	if !r.Range.Expected.Equal(r.MonthlyCost) {
+		t.Errorf("expected %s, want the monthly cost %s", r.Range.Expected, r.MonthlyCost)
 	}
 }
