@@ -54,6 +54,11 @@ func newBreakdownCommand(g *globalOptions) *cobra.Command {
 			if _, ok := report.Lookup(a.Format); !ok {
 				return failure.Usagef("unknown --format %q; expected one of %s", a.Format, strings.Join(report.Formats(), ", "))
 			}
+			// Only the table has selectable columns; ignoring --fields
+			// elsewhere would leave the user wondering why nothing changed.
+			if len(fields) > 0 && a.Format != "table" {
+				return failure.Usagef("--fields selects the table's columns; --format %s has fixed columns", a.Format)
+			}
 			return runBreakdown(g, a)
 		},
 	}

@@ -95,6 +95,8 @@ func TestBadInput(t *testing.T) {
 		{"unknown format", []string{"breakdown", examplePlan, "--format", "yaml"}, "--format"},
 		{"unknown field", []string{"breakdown", examplePlan, "--fields", "bogus"}, "--fields"},
 		{"missing catalog", []string{"breakdown", examplePlan, "--catalog", missing}, missing},
+		{"fields without table", []string{"breakdown", examplePlan, "--fields", "price", "--format", "json"}, "--fields"},
+		{"out-file in missing dir", []string{"breakdown", examplePlan, "--out-file", filepath.Join(missing, "cost.txt")}, filepath.Join(missing, "cost.txt")},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
