@@ -79,8 +79,9 @@ type Plan struct {
 	Resources        []*Resource
 	// Variables are the root module's variable values as raw JSON.
 	Variables map[string]json.RawMessage
-	// Skipped lists what was read but not turned into resources (data sources,
-	// non-AWS providers are kept as resources; this is for oddities), with why.
+	// Skipped lists what was read but not turned into resources, each with
+	// why: data sources, deposed objects, modes other than managed. Resources
+	// of other providers are not skipped: they stay in Resources.
 	Skipped []string
 	// Warnings are non-fatal findings (e.g. region could not be resolved).
 	Warnings []string
