@@ -140,21 +140,25 @@ func (c *Context) Warn(format string, args ...any) {
 	c.warnings = append(c.warnings, fmt.Sprintf(format, args...))
 }
 
-// Hours is how many hours a month the resource runs: 730, or the usage keys
-// monthly_hrs, or hours_per_day × days_per_month (days default to 30.42 =
-// 365/12 when only hours_per_day is given).
-func (c *Context) Hours() decimal.Decimal {
-	if h, ok := c.Usage.Number(usage.KeyMonthlyHours); ok {
+// Hours is how many hours a month the resource runs (RunningHours of its usage).
+func (c *Context) Hours() decimal.Decimal { return RunningHours(c.Usage) }
+
+// RunningHours is how many hours a month a resource with usage u runs: 730,
+// or the usage keys monthly_hrs, or hours_per_day × days_per_month (days
+// default to 730/24 = 30.42 when only hours_per_day is given). Exported so
+// recommendations judge "always on" with the very figure rules priced.
+func RunningHours(u usage.Values) decimal.Decimal {
+	if h, ok := u.Number(usage.KeyMonthlyHours); ok {
 		return h
 	}
-	if hpd, ok := c.Usage.Number(usage.KeyHoursPerDay); ok {
-		days, ok := c.Usage.Number(usage.KeyDaysPerMonth)
+	if hpd, ok := u.Number(usage.KeyHoursPerDay); ok {
+		days, ok := u.Number(usage.KeyDaysPerMonth)
 		if !ok {
-			days = decimal.NewFromInt(HoursPerMonth).Div(decimal.NewFromInt(24))
+			days = hoursPerMonth.Div(decimal.NewFromInt(24))
 		}
 		return hpd.Mul(days)
 	}
-	return decimal.NewFromInt(HoursPerMonth)
+	return hoursPerMonth
 }
 
 // Price looks up a unit price in the resource's region, applying custom

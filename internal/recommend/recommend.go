@@ -203,20 +203,7 @@ type gen struct {
 func (g *gen) usage(r *estimate.Resource) usage.Values { return g.in.Usage.For(r.Address, r.Type) }
 
 // hours is the resource's running hours a month, as the estimator computes them.
-func (g *gen) hours(r *estimate.Resource) decimal.Decimal {
-	u := g.usage(r)
-	if h, ok := u.Number(usage.KeyMonthlyHours); ok {
-		return h
-	}
-	if hpd, ok := u.Number(usage.KeyHoursPerDay); ok {
-		days, ok := u.Number(usage.KeyDaysPerMonth)
-		if !ok {
-			days = hoursPerMonth.Div(decimal.NewFromInt(24))
-		}
-		return hpd.Mul(days)
-	}
-	return hoursPerMonth
-}
+func (g *gen) hours(r *estimate.Resource) decimal.Decimal { return estimate.RunningHours(g.usage(r)) }
 
 func (g *gen) alwaysOn(r *estimate.Resource) bool {
 	return g.hours(r).GreaterThanOrEqual(hoursPerMonth)
