@@ -303,6 +303,14 @@ func TestBreakdownRegionOverride(t *testing.T) {
 	if strings.Contains(out, ",us-east-1,create,") || !strings.Contains(out, ",eu-west-1,") {
 		t.Errorf("--region not applied:\n%s", out)
 	}
+	if strings.Contains(errs, "--region") {
+		t.Errorf("a priced region warns: %s", errs)
+	}
+	// A region the catalog does not price (a typo) is said once, up front.
+	code, _, errs = run(t, "breakdown", examplePlan, "--region", "eu-wst-1")
+	if code != 0 || strings.Count(errs, `Warning: --region "eu-wst-1" has no price in the catalog`) != 1 {
+		t.Errorf("exit %d, stderr: %s", code, errs)
+	}
 }
 
 func TestTableColourOnlyOnTerminal(t *testing.T) {

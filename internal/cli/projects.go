@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"sync"
 
 	"github.com/spf13/pflag"
@@ -135,6 +136,11 @@ func (a *projectArgs) priceProjects(g *globalOptions, withPast bool) ([]pricedPr
 		return nil, err
 	}
 	g.registry() // built once here, read concurrently below
+	if g.region != "" && !catalogHasRegion(cat, g.region) {
+		// A typo in --region would otherwise only show as every
+		// component "unpriced … in eu-wst-1", far down the report.
+		g.warn([]string{fmt.Sprintf("--region %q has no price in the catalog: every regional component will be unpriced or approximate (tfcost catalog info lists the regions)", g.region)})
+	}
 	out := make([]pricedProject, len(specs))
 	errs := make([]error, len(specs))
 	var wg sync.WaitGroup
@@ -173,6 +179,16 @@ func (a *projectArgs) priceProjects(g *globalOptions, withPast bool) ([]pricedPr
 		g.warnEstimate(p.Planned)
 	}
 	return out, nil
+}
+
+// catalogHasRegion reports whether any service of the catalog prices region.
+func catalogHasRegion(cat *catalog.Catalog, region string) bool {
+	for _, s := range cat.Info().Services {
+		if slices.Contains(s.Regions, region) {
+			return true
+		}
+	}
+	return false
 }
 
 // projectError names the tfcost.yml project whose plan or usage file could
