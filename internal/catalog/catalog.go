@@ -211,16 +211,34 @@ func (c *Catalog) SetSpot(region, instanceType string, s SpotAdvice) {
 }
 
 // Date is the newest as-of date of the catalog's figures.
-func (c *Catalog) Date() string { return c.date }
+func (c *Catalog) Date() string {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	return c.date
+}
 
-// SetDate sets the catalog date.
-func (c *Catalog) SetDate(d string) { c.date = d }
+// SetDate sets the catalog date. Like Add it takes the lock, so that a
+// catalog may be filled while estimates read it.
+func (c *Catalog) SetDate(d string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.date = d
+}
 
-// Sources lists where the figures come from.
-func (c *Catalog) Sources() []Source { return c.sources }
+// Sources lists where the figures come from. The caller must not modify
+// the list.
+func (c *Catalog) Sources() []Source {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	return c.sources[:len(c.sources):len(c.sources)]
+}
 
 // AddSource records a source.
-func (c *Catalog) AddSource(s Source) { c.sources = append(c.sources, s) }
+func (c *Catalog) AddSource(s Source) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.sources = append(c.sources, s)
+}
 
 // Regions lists the regions that have at least one price for the service.
 func (c *Catalog) Regions(service string) []string {
