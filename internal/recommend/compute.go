@@ -376,7 +376,7 @@ func (g *gen) ecsService(r *estimate.Resource) []Recommendation {
 	}
 	hours := g.hours(r)
 	if hours.LessThanOrEqual(ScheduledHours) {
-		return nil
+		return out // already scheduled: the ARM64 move still stands
 	}
 	saving := r.MonthlyCost.Mul(hours.Sub(ScheduledHours)).Div(hours)
 	return append(out, Recommendation{Kind: Schedule, Title: "Run tasks only 12 h on working days", Risk: Low, Target: r.Address,

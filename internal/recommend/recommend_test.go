@@ -420,3 +420,31 @@ func TestRiskJSONRoundTrip(t *testing.T) {
 		t.Error("unknown risk must fail")
 	}
 }
+
+// TestFargateGravitonWhenAlreadyScheduled: a non-production service already
+// running 8 h a day (8 × 730/24 = 243.33 h, under the 260.71 h schedule) gets
+// no schedule recommendation, but still the ARM64 one. Same tasks and prices
+// as TestFargateGraviton, the footprint scaled to the hours: 0.5 vCPU × 2 ×
+// 243.33 = 243.33 vCPU-h and 486.67 GB-h; saving 243.33 × 0.0081 +
+// 486.67 × 0.000885 = 1.970973 + 0.43070295 = 2.40167595 → 2.40.
+func TestFargateGravitonWhenAlreadyScheduled(t *testing.T) {
+	cat := testCatalog()
+	for item, usd := range map[string]string{"Linux/x86 vCPU hour": "0.04048", "Linux/ARM vCPU hour": "0.03238",
+		"Linux/x86 memory GB hour": "0.004445", "Linux/ARM memory GB hour": "0.00356"} {
+		cat.Add("fargate", "us-east-1", item, catalog.Price{USD: d(usd)})
+	}
+	uf, err := usage.Parse("usage.yml", []byte("version: 0.1\nresource_usage:\n  aws_ecs_service.api:\n    hours_per_day: 8\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := estimate.InlinePlan("us-east-1", []estimate.InlineResource{{Type: "aws_ecs_service", Name: "api", Values: js(map[string]any{"name": "api"})}})
+	est := &estimate.Estimate{Resources: []*estimate.Resource{{Address: "aws_ecs_service.api", Type: "aws_ecs_service", Region: "us-east-1",
+		Status: estimate.StatusPriced, MonthlyCost: d("12.01"), Tags: map[string]string{"env": "dev"}, Components: []estimate.Component{
+			{Name: "Fargate vCPU (Linux/x86)", Footprint: &estimate.Footprint{VCPUHours: d("243.33")}},
+			{Name: "Fargate memory (Linux/x86)", Footprint: &estimate.Footprint{MemoryGBHours: d("486.67")}},
+		}}}}
+	recs := Generate(Input{Plan: p, Estimate: est, Catalog: cat, Usage: uf})
+	if len(recs) != 1 || recs[0].Kind != Graviton || !recs[0].MonthlySaving.Equal(d("2.40")) {
+		t.Fatalf("got %+v", recs)
+	}
+}
