@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -187,11 +188,43 @@ type tableWriter struct {
 	err    error
 }
 
+// line writes one line of the table. Every line goes through here, so this
+// is where control characters from the plan (an address, a tag, a device
+// name) are dropped: an escape sequence must not reach the user's terminal.
+// With colour on, only our own SGR sequences (ESC [ digits m) survive.
 func (t *tableWriter) line(s string) {
 	if t.err != nil {
 		return
 	}
+	if t.opts.Color {
+		s = sgrOnly(s)
+	} else {
+		s = printable(s)
+	}
 	_, t.err = io.WriteString(t.w, strings.TrimRight(s, " ")+"\n")
+}
+
+// sgr matches a Select Graphic Rendition sequence: colour and weight only,
+// nothing that moves the cursor, clears the screen or opens a hyperlink.
+var sgr = regexp.MustCompile(`^\x1b\[[0-9;]*m`)
+
+// sgrOnly is printable(s) keeping SGR sequences.
+func sgrOnly(s string) string {
+	var b strings.Builder
+	for len(s) > 0 {
+		if m := sgr.FindString(s); m != "" {
+			b.WriteString(m)
+			s = s[len(m):]
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s)
+		s = s[n:]
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 func (t *tableWriter) style(code, s string) string {
