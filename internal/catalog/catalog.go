@@ -46,8 +46,9 @@
 //     states (YYYY-MM-DD, YYYY-MM or YYYY, or "undated").
 //
 // Fallback: Lookup with allowFallback borrows the FallbackRegion figure, marked
-// Approximate; RegionalOnly services (ec2, rds, elasticache, opensearch) must
-// never be looked up with fallback. Info and Items describe the coverage.
+// Approximate, except for the per-class instance prices of the RegionalOnly
+// services (ec2, rds, elasticache, opensearch; see NoFallback), which never
+// fall back. Info and Items describe the coverage.
 package catalog
 
 import (
@@ -145,13 +146,16 @@ func (c *Catalog) Exact(service, region, item string) (Price, bool) {
 	return t.lookup(service, region, item)
 }
 
-// Lookup returns the price for the region, or the FallbackRegion's (else SecondaryFallbackRegion's) figure marked
-// Approximate when the region has none and fallback is allowed.
+// Lookup returns the price for the region, or the FallbackRegion's (else
+// SecondaryFallbackRegion's) figure marked Approximate when the region has
+// none and fallback is allowed. Items for which NoFallback holds never fall
+// back, whatever allowFallback says: an instance type's price in another
+// region is no estimate of its price here (it may not even exist here).
 func (c *Catalog) Lookup(service, region, item string, allowFallback bool) (Price, bool) {
 	if p, ok := c.Exact(service, region, item); ok {
 		return p, true
 	}
-	if !allowFallback {
+	if !allowFallback || NoFallback(service, item) {
 		return Price{}, false
 	}
 	for _, fb := range [...]string{FallbackRegion, SecondaryFallbackRegion} {

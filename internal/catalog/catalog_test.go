@@ -111,6 +111,11 @@ func TestEmbeddedAbsent(t *testing.T) {
 	if p, ok := c.Exact("ec2", "eu-west-1", "c8a.large/linux/on_demand"); ok {
 		t.Errorf("c8a.large in eu-west-1 should be absent, got %+v", p)
 	}
+	// Even a caller that allows fallback does not get us-east-1's figure for
+	// an instance item (NoFallback).
+	if p, ok := c.Lookup("ec2", "eu-west-1", "c8a.large/linux/on_demand", true); ok {
+		t.Errorf("c8a.large in eu-west-1 borrowed %+v", p)
+	}
 	// CNY rows are not in the USD catalog.
 	if rs := c.Regions("ec2"); contains(rs, "cn-north-1") {
 		t.Errorf("cn-north-1 (CNY) must not be mixed into the USD catalog")
