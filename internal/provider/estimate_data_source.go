@@ -229,7 +229,7 @@ func (d *estimateDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 			},
 			"policy_file": schema.StringAttribute{
 				MarkdownDescription: "Path to an HCL policy file (`budget`, `guardrail` and `rule` blocks, as used by " +
-					"`tfcost gate`), checked in addition to `budget`.",
+					"`tfcost check`), checked in addition to `budget`.",
 				Optional: true,
 			},
 
@@ -284,7 +284,7 @@ func (d *estimateDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 			"recommendations": computedList("Ways to cut the monthly cost, as `tfcost recommend` gives them: reserved instances for "+
 				"always-on compute, spot for fault-tolerant compute, schedules for non-production compute, Graviton or "+
 				"current-generation types, gp2 → gp3, S3 lifecycle, current RDS classes. Ordered by address, then risk, "+
-				"then saving. Savings are priced at catalog list rates (before `discount_percent`).",
+				"then saving. Alternatives are priced like the estimate, with the provider's `discount_percent` and custom prices.",
 				map[string]schema.Attribute{
 					"address":            computedString("Resource address the saving applies to."),
 					"kind":               computedString("`reserved`, `spot`, `schedule`, `graviton`, `current-generation`, `gp2-to-gp3` or `s3-lifecycle`."),

@@ -171,7 +171,7 @@ func TestAccEstimateDataSource_usage(t *testing.T) {
 	})
 }
 
-// A policy file is evaluated like `tfcost gate`: here a soft budget of 150
+// A policy file is evaluated like `tfcost check`: here a soft budget of 150
 // against 151.81 (see webAndIP) warns, 1.81 over.
 func TestAccEstimateDataSource_policyFile(t *testing.T) {
 	dir := t.TempDir()
