@@ -71,7 +71,7 @@ type launchConfigurationValues struct {
 type groupShape struct {
 	InstanceType string
 	Spot         bool // the template/configuration itself asks for spot
-	Volumes      []covEBSVolume
+	Volumes      []volume
 	VolumeGroups []string
 	Source       string // address of the template/configuration
 	// RootSized is true when the template/configuration gives the root
@@ -91,8 +91,17 @@ type groupShape struct {
 // Windows, older AMIs).
 func isRootDevice(name string) bool { return name == "/dev/xvda" || name == "/dev/sda1" }
 
-func (v ltEBSSettings) volume() covEBSVolume {
-	return covEBSVolume{Type: str(v.VolumeType), SizeGB: covF(v.VolumeSize), IOPS: covF(v.IOPS), Throughput: covF(v.Throughput)}
+func (v ltEBSSettings) volume() volume {
+	return volume{Type: str(v.VolumeType), Size: decOf(v.VolumeSize), Iops: decOf(v.IOPS), Throughput: decOf(v.Throughput),
+		SizeAttr: "volume_size", TypeAttr: "volume_type"}
+}
+
+// memberVolumes prices a volume every one of count members has, through
+// the same volumeComponents as aws_ebs_volume (regional item names and
+// units, io2 tiers per volume).
+func memberVolumes(c *estimate.Context, v volume, count decimal.Decimal, group string) []estimate.Component {
+	v.Count = &count
+	return volumeComponents(c, group, v)
 }
 
 func shapeFromTemplate(c *estimate.Context, r *plan.Resource) (groupShape, error) {
@@ -307,7 +316,7 @@ func groupComponents(c *estimate.Context, shape groupShape, count decimal.Decima
 		if known {
 			// The volumes do not depend on the type.
 			for i, vol := range shape.Volumes {
-				out = append(out, covEBSComponents(c, vol, count, shape.VolumeGroups[i])...)
+				out = append(out, memberVolumes(c, vol, count, shape.VolumeGroups[i])...)
 			}
 		}
 		return out, nil
@@ -346,7 +355,7 @@ func groupComponents(c *estimate.Context, shape groupShape, count decimal.Decima
 		c.Warn("%s: root volume size comes from the AMI and is not priced", c.Resource.Address)
 	}
 	for i, vol := range shape.Volumes {
-		out = append(out, covEBSComponents(c, vol, count, shape.VolumeGroups[i])...)
+		out = append(out, memberVolumes(c, vol, count, shape.VolumeGroups[i])...)
 	}
 	return out, nil
 }
@@ -363,7 +372,7 @@ func defaultRootVolume(c *estimate.Context, shape groupShape, count decimal.Deci
 	}
 	note := fmt.Sprintf("%s does not give the root volume's size (the AMI's): priced as %s GB%s per instance, as aws_instance and Infracost do",
 		shape.Source, rootDefaultSize, typeNote)
-	out := covEBSComponents(c, covEBSVolume{Type: typ, SizeGB: rootDefaultSize}, count, "root volume (AMI default)")
+	out := memberVolumes(c, volume{Type: typ, Size: &rootDefaultSize}, count, "root volume (AMI default)")
 	for i := range out {
 		out[i].Note = joinNotes(out[i].Note, note)
 	}

@@ -17,6 +17,26 @@ func TestAutoscalingGroup(t *testing.T) {
 	refLT := map[string][]string{"launch_template": {"aws_launch_template.app"}}
 	refMixed := map[string][]string{"mixed_instances_policy": {"aws_launch_template.app"}}
 	runCovCases(t, "aws_autoscaling_group", []covCase{
+		// Member volumes are priced like aws_ebs_volume, per volume then × members.
+		// eu-west-1 (aws_unit_prices.csv): m5.large 0.107, gp3 0.088/GB, IOPS above
+		// 3000 0.0055, throughput 45.056 per GiBps-month. 2 members:
+		// 2 × 0.107 × 730 = 156.22; 2 × 100 GB × 0.088 = 17.6; 2 × 1000 IOPS ×
+		// 0.0055 = 11; 2 × (253 − 125) / 1024 = 0.25 GiBps × 45.056 = 11.264
+		// (not 2 × 128 × 45.056 = 11,534.336, the MB/s quantity at the GiBps price);
+		// total 196.084.
+		{name: "gp3 extras in a GiBps region", region: "eu-west-1",
+			values: `{"desired_capacity":2,"min_size":1,"max_size":4,"launch_template":[{"id":"lt-1"}]}`, refs: refLT,
+			others: lt(`{"instance_type":"m5.large","block_device_mappings":[{"device_name":"/dev/xvda","ebs":[{"volume_size":100,"volume_type":"gp3","iops":4000,"throughput":253}]}]}`),
+			want: map[string]string{"Instance usage (Linux, on-demand, m5.large)": "156.22", "Storage (gp3)": "17.6",
+				"IOPS above 3000 (gp3)": "11", "Throughput above 125 MiB/s (gp3)": "11.264"}, total: "196.084"},
+		// io2 IOPS tiers apply per volume: 1 member, eu-west-1 io2 0.138/GB, tier 1
+		// 0.072, tier 2 0.0504. 0.107 × 730 = 78.11; 50 × 0.138 = 6.9;
+		// 32000 × 0.072 = 2304; 8000 × 0.0504 = 403.2; total 2792.21.
+		{name: "io2 tiers", region: "eu-west-1",
+			values: `{"desired_capacity":1,"min_size":1,"max_size":1,"launch_template":[{"id":"lt-1"}]}`, refs: refLT,
+			others: lt(`{"instance_type":"m5.large","block_device_mappings":[{"device_name":"/dev/xvda","ebs":[{"volume_size":50,"volume_type":"io2","iops":40000}]}]}`),
+			want: map[string]string{"Storage (io2)": "6.9", "Provisioned IOPS (io2, up to 32000)": "2304",
+				"Provisioned IOPS (io2, 32001-64000)": "403.2"}, total: "2792.21"},
 		// 3 × m5.large 0.096 × 730 = 210.24; 3 × 30 GB gp3 × 0.08 = 7.2; total 217.44.
 		{name: "launch template", values: `{"desired_capacity":3,"min_size":1,"max_size":6,"launch_template":[{"id":"lt-1"}]}`,
 			others: ltM5, refs: refLT,

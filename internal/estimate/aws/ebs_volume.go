@@ -43,7 +43,7 @@ func ebsVolume() estimate.Rule {
 			if err := c.Decode(&v); err != nil {
 				return nil, err
 			}
-			vol := volume{Type: str(v.Type), Size: v.Size, Iops: v.Iops, Throughput: v.Throughput}
+			vol := volume{Type: str(v.Type), Size: decOf(v.Size), Iops: decOf(v.Iops), Throughput: decOf(v.Throughput)}
 			vol.TypeUnknown = c.Unknown("type")
 			vol.SizeUnknown = c.Unknown("size")
 			vol.IopsUnknown = c.Unknown("iops")
@@ -56,11 +56,16 @@ func ebsVolume() estimate.Rule {
 	}
 }
 
-// volume is an EBS volume, standalone or an instance's block device.
+// volume is an EBS volume: standalone, an instance's block device, or the
+// same device on every member of a group (Count).
 type volume struct {
 	Type                                                     string
-	Size, Iops, Throughput                                   *float64
+	Size, Iops, Throughput                                   *decimal.Decimal
 	TypeUnknown, SizeUnknown, IopsUnknown, ThroughputUnknown bool
+	// Count is how many identical volumes (a group's members); nil is one.
+	// IOPS tiers apply per volume, so quantities are worked out for one
+	// volume and then multiplied.
+	Count *decimal.Decimal
 	// DefaultSize is used when Size is absent (root devices: the AMI's size,
 	// assumed 8 GB); nil means absent size is unknown.
 	DefaultSize *decimal.Decimal
@@ -68,7 +73,25 @@ type volume struct {
 	SizeAttr, TypeAttr string
 }
 
-// volumeComponents prices one EBS volume: storage plus the type's extras.
+// decOf converts an optional plan number.
+func decOf(f *float64) *decimal.Decimal {
+	if f == nil {
+		return nil
+	}
+	d := estimate.Float(*f)
+	return &d
+}
+
+// times scales one volume's monthly quantity to all Count volumes.
+func (v volume) times(q decimal.Decimal) decimal.Decimal {
+	if v.Count == nil {
+		return q
+	}
+	return q.Mul(*v.Count)
+}
+
+// volumeComponents prices one EBS volume (or Count identical ones): storage
+// plus the type's extras.
 func volumeComponents(c *estimate.Context, group string, v volume) []estimate.Component {
 	sizeAttr, typeAttr := v.SizeAttr, v.TypeAttr
 	if sizeAttr == "" {
@@ -100,7 +123,7 @@ func volumeComponents(c *estimate.Context, group string, v volume) []estimate.Co
 	var out []estimate.Component
 	switch {
 	case v.Size != nil:
-		out = append(out, c.Monthly(storage, estimate.Float(*v.Size)))
+		out = append(out, c.Monthly(storage, v.times(*v.Size)))
 	case v.DefaultSize != nil:
 		if storage.Note != "" {
 			storage.Note += "; "
@@ -110,7 +133,7 @@ func volumeComponents(c *estimate.Context, group string, v volume) []estimate.Co
 		} else {
 			storage.Note += sizeAttr + " not set (the AMI's size); priced as " + v.DefaultSize.String() + " GB as Infracost does"
 		}
-		out = append(out, c.Monthly(storage, *v.DefaultSize))
+		out = append(out, c.Monthly(storage, v.times(*v.DefaultSize)))
 	default:
 		out = append(out, c.UnknownValue(storage, sizeAttr))
 	}
@@ -131,19 +154,19 @@ func volumeComponents(c *estimate.Context, group string, v volume) []estimate.Co
 // values are AWS's computed defaults (the baseline), so they add nothing.
 func gp3Extras(c *estimate.Context, group string, v volume) []estimate.Component {
 	var out []estimate.Component
-	if v.Iops != nil && estimate.Float(*v.Iops).GreaterThan(gp3BaseIOPS) {
+	if v.Iops != nil && v.Iops.GreaterThan(gp3BaseIOPS) {
 		out = append(out, c.Monthly(estimate.Line{Name: "IOPS above 3000 (gp3)", Group: group, Unit: "IOPS", Category: estimate.Storage,
-			Service: "ebs", Item: "gp3 provisioned IOPS above 3000"}, estimate.Float(*v.Iops).Sub(gp3BaseIOPS)))
+			Service: "ebs", Item: "gp3 provisioned IOPS above 3000"}, v.times(v.Iops.Sub(gp3BaseIOPS))))
 	}
-	if v.Throughput != nil && estimate.Float(*v.Throughput).GreaterThan(gp3BaseThroughput) {
+	if v.Throughput != nil && v.Throughput.GreaterThan(gp3BaseThroughput) {
 		l := estimate.Line{Name: "Throughput above 125 MiB/s (gp3)", Group: group, Unit: "MiB/s", Category: estimate.Storage,
 			Service: "ebs", Item: "gp3 provisioned throughput above 125 MB/s"}
-		q := estimate.Float(*v.Throughput).Sub(gp3BaseThroughput)
+		q := v.Throughput.Sub(gp3BaseThroughput)
 		// Some regions' price-list rows are per GiBps-month, not MiB/s-month.
 		if p, ok := c.Price(l.Service, l.Item); ok && strings.Contains(p.Unit, "GiBps") {
 			q, l.Unit = q.Div(estimate.Int(1024)), "GiBps"
 		}
-		out = append(out, c.Monthly(l, q))
+		out = append(out, c.Monthly(l, v.times(q)))
 	}
 	return out
 }
@@ -157,7 +180,7 @@ func provisionedIOPS(c *estimate.Context, group string, v volume, typ, item stri
 		}
 		return []estimate.Component{c.Unpriced(l, "iops not set for a "+typ+" volume")}
 	}
-	return []estimate.Component{c.Monthly(l, estimate.Float(*v.Iops))}
+	return []estimate.Component{c.Monthly(l, v.times(*v.Iops))}
 }
 
 // io2 IOPS are billed in tiers: up to 32,000, 32,001–64,000, above 64,000.
@@ -166,18 +189,18 @@ func io2IOPS(c *estimate.Context, group string, v volume) []estimate.Component {
 	if v.Iops == nil {
 		return provisionedIOPS(c, group, v, "io2", "io2 provisioned IOPS (first 32000)")
 	}
-	iops := estimate.Float(*v.Iops)
+	iops := *v.Iops
 	tier1 := regionalItem(c, "ebs", "io2 provisioned IOPS (first 32000)", "io2 provisioned IOPS (tier 1, up to 32000)")
 	out := []estimate.Component{c.Monthly(estimate.Line{Name: "Provisioned IOPS (io2, up to 32000)", Group: group, Unit: "IOPS",
-		Category: estimate.Storage, Service: "ebs", Item: tier1}, decimal.Min(iops, io2Tier1Max))}
+		Category: estimate.Storage, Service: "ebs", Item: tier1}, v.times(decimal.Min(iops, io2Tier1Max)))}
 	if iops.GreaterThan(io2Tier1Max) {
 		out = append(out, c.Monthly(estimate.Line{Name: "Provisioned IOPS (io2, 32001-64000)", Group: group, Unit: "IOPS",
 			Category: estimate.Storage, Service: "ebs", Item: "io2 provisioned IOPS (tier 2, 32001-64000)"},
-			decimal.Min(iops, io2Tier2Max).Sub(io2Tier1Max)))
+			v.times(decimal.Min(iops, io2Tier2Max).Sub(io2Tier1Max))))
 	}
 	if iops.GreaterThan(io2Tier2Max) {
 		out = append(out, c.Monthly(estimate.Line{Name: "Provisioned IOPS (io2, over 64000)", Group: group, Unit: "IOPS",
-			Category: estimate.Storage, Service: "ebs", Item: "io2 provisioned IOPS (tier 3, over 64000)"}, iops.Sub(io2Tier2Max)))
+			Category: estimate.Storage, Service: "ebs", Item: "io2 provisioned IOPS (tier 3, over 64000)"}, v.times(iops.Sub(io2Tier2Max))))
 	}
 	return out
 }

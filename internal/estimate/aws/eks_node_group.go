@@ -77,7 +77,7 @@ func eksNodeGroup() estimate.Rule {
 				if v.DiskSize != nil {
 					size = estimate.Float(*v.DiskSize)
 				}
-				shape.Volumes = []covEBSVolume{{Type: "gp2", SizeGB: size}}
+				shape.Volumes = []volume{{Type: "gp2", Size: &size, SizeAttr: "disk_size"}}
 				shape.VolumeGroups = []string{"disk_size"}
 			}
 			var desired, minSize *float64

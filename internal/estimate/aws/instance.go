@@ -338,7 +338,7 @@ func rootVolume(c *estimate.Context, v instanceValues) []estimate.Component {
 	if len(v.RootBlockDevice) > 0 {
 		d = v.RootBlockDevice[0]
 	}
-	vol := volume{Type: str(d.VolumeType), Size: d.VolumeSize, Iops: d.Iops, Throughput: d.Throughput,
+	vol := volume{Type: str(d.VolumeType), Size: decOf(d.VolumeSize), Iops: decOf(d.Iops), Throughput: decOf(d.Throughput),
 		TypeUnknown: c.Unknown("root_block_device", 0, "volume_type"), SizeUnknown: c.Unknown("root_block_device", 0, "volume_size"),
 		IopsUnknown: c.Unknown("root_block_device", 0, "iops"), DefaultSize: &rootDefaultSize,
 		SizeAttr: "root_block_device.volume_size", TypeAttr: "root_block_device.volume_type"}
@@ -361,7 +361,7 @@ func blockVolume(c *estimate.Context, i int, d blockDevice) []estimate.Component
 	if n := str(d.DeviceName); n != "" {
 		group = fmt.Sprintf("ebs_block_device[%d] %s", i, n)
 	}
-	vol := volume{Type: str(d.VolumeType), Size: d.VolumeSize, Iops: d.Iops, Throughput: d.Throughput,
+	vol := volume{Type: str(d.VolumeType), Size: decOf(d.VolumeSize), Iops: decOf(d.Iops), Throughput: decOf(d.Throughput),
 		TypeUnknown: c.Unknown("ebs_block_device", i, "volume_type"), SizeUnknown: c.Unknown("ebs_block_device", i, "volume_size"),
 		IopsUnknown: c.Unknown("ebs_block_device", i, "iops"),
 		SizeAttr:    fmt.Sprintf("ebs_block_device[%d].volume_size", i), TypeAttr: fmt.Sprintf("ebs_block_device[%d].volume_type", i)}
