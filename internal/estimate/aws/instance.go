@@ -67,9 +67,6 @@ var detailedMonitoringMetrics = estimate.Int(7)
 // Linux size and what Infracost assumes.
 var rootDefaultSize = estimate.Int(8)
 
-// operatingSystems maps usage values to catalog OS names.
-var operatingSystems = map[string]string{"linux": "linux", "windows": "windows", "rhel": "rhel", "suse": "sles", "sles": "sles"}
-
 var osNames = map[string]string{"linux": "Linux/UNIX", "windows": "Windows", "rhel": "RHEL", "sles": "SUSE"}
 
 func instance() estimate.Rule {
@@ -145,17 +142,6 @@ func fromTemplate(c *estimate.Context, v *instanceValues) {
 	}
 }
 
-// instanceOS returns the catalog OS name from usage (the AMI's OS is not in
-// the plan) and whether it is valid.
-func instanceOS(c *estimate.Context) (string, bool) {
-	s, ok := c.Usage.String(keyOperatingSystem)
-	if !ok {
-		return "linux", true
-	}
-	os, ok := operatingSystems[strings.ToLower(s)]
-	return os, ok
-}
-
 // instanceUsage is the hourly instance charge: on-demand, spot or reserved.
 func instanceUsage(c *estimate.Context, v instanceValues) estimate.Component {
 	l := estimate.Line{Name: "Instance usage", Unit: "hours", Category: estimate.Compute, Service: "ec2"}
@@ -163,10 +149,10 @@ func instanceUsage(c *estimate.Context, v instanceValues) estimate.Component {
 		return c.UnknownValue(l, "instance_type")
 	}
 	typ := *v.InstanceType
-	os, ok := instanceOS(c)
-	if !ok {
-		s, _ := c.Usage.String(keyOperatingSystem)
-		return c.Unpriced(l, fmt.Sprintf("usage operating_system %q is not one of linux, windows, rhel, suse", s))
+	// The AMI's OS is not in the plan: usage says it (covOS, as the group rules).
+	os, err := covOS(c)
+	if err != nil {
+		return covBadUsage(c, l, err)
 	}
 	if t := strings.ToLower(str(v.Tenancy)); t == "dedicated" || t == "host" || str(v.HostID) != "" {
 		l.Name = fmt.Sprintf("Instance usage (%s, %s tenancy, %s)", osNames[os], t, typ)
@@ -306,7 +292,7 @@ func cpuCredits(c *estimate.Context, v instanceValues) (estimate.Component, bool
 	// AWS bills surplus credits at one rate for Linux, RHEL and SLES and
 	// another for Windows.
 	osLabel := "Linux"
-	if os, _ := instanceOS(c); os == "windows" {
+	if os, _ := covOS(c); os == "windows" {
 		osLabel = "Windows"
 	}
 	l := estimate.Line{Name: "CPU credits", Unit: "vCPU-hours", Category: estimate.Compute, Service: "ec2",
