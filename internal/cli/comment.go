@@ -146,7 +146,7 @@ func (a *commentArgs) report(g *globalOptions) (*diff.Report, error, error) {
 		if err != nil {
 			return nil, nil, err
 		}
-		r = diffFromJSON(projects)
+		r = report.DiffOf(projects)
 		prior, planned := r.Merged()
 		in = policy.Input{Planned: planned, Prior: prior}
 	} else {

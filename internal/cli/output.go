@@ -9,7 +9,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/tfcost/tfcost/internal/diff"
 	"github.com/tfcost/tfcost/internal/failure"
 	"github.com/tfcost/tfcost/internal/report"
 )
@@ -52,7 +51,7 @@ change (prior → planned) of every project with the aggregate.`,
 				if !ok {
 					return failure.Usagef("unknown --format %q; expected one of %s", a.Format, strings.Join(outputFormats(), ", "))
 				}
-				r := diffFromJSON(projects)
+				r := report.DiffOf(projects)
 				return writeOutput(g.io.Out, a.OutFile, func(w io.Writer) error { return render(w, r, opts) })
 			}
 			render, ok := report.Lookup(a.Format)
@@ -77,18 +76,6 @@ func outputFormats() []string {
 	}
 	sort.Strings(out)
 	return out
-}
-
-// diffFromJSON compares each project read from tfcost JSON with the prior
-// state saved beside it (its pastBreakdown), as output and comment --path do.
-func diffFromJSON(projects []report.Project) *diff.Report {
-	var ps []*diff.Project
-	for _, p := range projects {
-		dp := diff.Compare(p.Name, p.Past, p.Estimate, diff.Options{})
-		dp.Path = p.Path
-		ps = append(ps, dp)
-	}
-	return diff.NewReport("prior state", ps...)
 }
 
 // readJSONPaths expands globs (sorted, so the merged order is stable) and

@@ -194,4 +194,10 @@ func TestOutputKeepsFinOps(t *testing.T) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
 	}
+	// The diff of the same JSON keeps the saved recommendations too (the
+	// table ends with the top ones, as tfcost diff's does).
+	code, out, errOut = run(t, "output", "--path", js, "--format", "diff")
+	if code != failure.ExitOK || !strings.Contains(out, "aws_autoscaling_group.workers: mixed_instances_policy") {
+		t.Errorf("output --format diff: exit %d %s\n%s", code, errOut, out)
+	}
 }

@@ -12,7 +12,6 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/tfcost/tfcost/internal/diff"
-	"github.com/tfcost/tfcost/internal/estimate"
 	"github.com/tfcost/tfcost/internal/policy"
 )
 
@@ -349,16 +348,14 @@ func markdownEscaper(html bool) func(string) string {
 	}
 }
 
-// diffFromProjects builds a diff report from rendered projects (Past vs
-// Estimate), so comment formats also work for breakdown and output.
-func diffFromProjects(projects []Project) *diff.Report {
+// DiffOf compares each project's estimate with its prior state (Past; none
+// means everything is new), keeping its recommendations: the diff that the
+// comment formats of breakdown show, and that `tfcost output` and
+// `tfcost comment --path` build from saved tfcost JSON.
+func DiffOf(projects []Project) *diff.Report {
 	var ps []*diff.Project
 	for _, p := range projects {
-		prior := p.Past
-		if prior == nil {
-			prior = &estimate.Estimate{}
-		}
-		dp := diff.Compare(p.Name, prior, p.Estimate, diff.Options{})
+		dp := diff.Compare(p.Name, p.Past, p.Estimate, diff.Options{})
 		if p.Path != "" {
 			dp.Path = p.Path
 		}
@@ -371,6 +368,6 @@ func diffFromProjects(projects []Project) *diff.Report {
 // commentOf makes a platform's comment renderer a breakdown Renderer.
 func commentOf(render func(io.Writer, *diff.Report) error) Renderer {
 	return func(w io.Writer, projects []Project, _ Options) error {
-		return render(w, diffFromProjects(projects))
+		return render(w, DiffOf(projects))
 	}
 }
