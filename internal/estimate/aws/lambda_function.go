@@ -82,16 +82,19 @@ func lambdaRequests(c *estimate.Context, requests *decimal.Decimal) estimate.Com
 		Service: "lambda", Item: "requests"}, covPer(requests, 1_000_000))
 }
 
-// lambdaSeconds is the billed seconds per request (duration rounded up to 1 ms).
-func lambdaSeconds(c *estimate.Context) decimal.Decimal {
+// lambdaSeconds is the billed seconds per request (duration rounded up to
+// 1 ms); nil when usage does not give the duration: GB-seconds are then
+// usage-dependent, not a guess at AWS's 1 ms minimum.
+func lambdaSeconds(c *estimate.Context) *decimal.Decimal {
 	ms, ok := c.Usage.Number(keyLambdaDurationMS)
 	if !ok {
 		ms, ok = c.Usage.Number(keyLambdaDurationOld)
 	}
 	if !ok {
-		ms = decimal.NewFromInt(1) // AWS's minimum billed duration
+		return nil
 	}
-	return ms.Ceil().Div(decimal.NewFromInt(1000))
+	s := ms.Ceil().Div(decimal.NewFromInt(1000))
+	return &s
 }
 
 // lambdaDurationLines are the duration tiers' lines for an architecture.
@@ -125,12 +128,13 @@ func lambdaDuration(c *estimate.Context, requests *decimal.Decimal, memMB decima
 		l.Note = note
 		return l
 	}
-	if requests == nil {
+	secs := lambdaSeconds(c)
+	if requests == nil || secs == nil {
 		comp := c.UsageQuantity(lines[0], nil)
 		comp.Note = joinNotes(comp.Note, note)
 		return []estimate.Component{comp}
 	}
-	gbs := requests.Mul(memMB.Div(decimal.NewFromInt(1024))).Mul(lambdaSeconds(c))
+	gbs := requests.Mul(memMB.Div(decimal.NewFromInt(1024))).Mul(*secs)
 	var out []estimate.Component
 	for i, q := range covTiers(gbs, limits...) {
 		if i > 0 && !q.IsPositive() {
@@ -149,9 +153,10 @@ func lambdaDuration(c *estimate.Context, requests *decimal.Decimal, memMB decima
 func lambdaEphemeral(c *estimate.Context, requests *decimal.Decimal, extraMB decimal.Decimal) estimate.Component {
 	l := estimate.Line{Name: "Ephemeral storage above 512 MB", Unit: "GB-seconds", Category: estimate.Storage,
 		Service: "lambda", Item: "ephemeral storage above 512 MB"}
-	if requests == nil {
+	secs := lambdaSeconds(c)
+	if requests == nil || secs == nil {
 		return c.UsageQuantity(l, nil)
 	}
-	q := requests.Mul(extraMB.Div(decimal.NewFromInt(1024))).Mul(lambdaSeconds(c))
+	q := requests.Mul(extraMB.Div(decimal.NewFromInt(1024))).Mul(*secs)
 	return c.UsageQuantity(l, &q)
 }

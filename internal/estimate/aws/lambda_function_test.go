@@ -4,6 +4,10 @@ import "testing"
 
 func TestLambdaFunction(t *testing.T) {
 	runCovCases(t, "aws_lambda_function", []covCase{
+		// Requests without a duration: 1M × 0.20 = 0.20; the GB-seconds depend on
+		// usage (not a guessed 1 ms per request); total 0.2.
+		{name: "duration not given", values: `{"memory_size":512}`, usage: "monthly_requests: 1000000",
+			want: map[string]string{"Requests": "0.2", "Duration (x86, first 6B GB-seconds)": ""}, total: "0.2", count: 2},
 		// 1M requests × 0.20 per 1M = 0.20; 1e6 × 0.5 GB × 0.1 s = 50,000 GB-s
 		// × 0.0000166667 = 0.833335; total 1.033335.
 		{name: "x86", values: `{"memory_size":512,"architectures":["x86_64"]}`,
