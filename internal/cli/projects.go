@@ -62,8 +62,9 @@ type pricedProject struct {
 	// Estimator priced the project; recommendations price alternatives with
 	// it so discounts and custom prices apply to savings too.
 	Estimator *estimate.Estimator
-	// Recs are the planned side's best recommendation per resource.
-	Recs []recommend.Recommendation
+	// AllRecs are every recommendation for the planned side (tfcost
+	// recommend lists them); Recs the best per resource (breakdown shows them).
+	AllRecs, Recs []recommend.Recommendation
 	// Warnings are the usage file's findings (unknown keys), printed with
 	// the estimate's own warnings once every project is priced.
 	Warnings []string
@@ -244,9 +245,9 @@ func (g *globalOptions) priceOne(s planInput, cfg *config.Config, cat *catalog.C
 		})
 	}
 	annotateFinOps(cat, pp.Planned, pp.Usage)
-	recs := bestRecommendations(p, pp.Planned, cat, e, pp.Usage)
+	all := recommend.Generate(recommend.Input{Plan: p, Estimate: pp.Planned, Catalog: cat, Prices: e, Usage: pp.Usage})
 	wg.Wait()
-	pp.Recs = recs
+	pp.AllRecs, pp.Recs = all, recommend.Best(all)
 	return pp, nil
 }
 

@@ -11,7 +11,6 @@ import (
 	"github.com/tfcost/tfcost/internal/catalog"
 	"github.com/tfcost/tfcost/internal/estimate"
 	"github.com/tfcost/tfcost/internal/failure"
-	"github.com/tfcost/tfcost/internal/plan"
 	"github.com/tfcost/tfcost/internal/recommend"
 	"github.com/tfcost/tfcost/internal/usage"
 )
@@ -94,15 +93,11 @@ func runRecommend(g *globalOptions, a recommendArgs) error {
 	if err != nil {
 		return err
 	}
-	cat, err := g.catalog()
-	if err != nil {
-		return err
-	}
 	rep := recommend.Report{Currency: priced[0].Planned.Currency}
 	var names []string
 	var all []recommend.Recommendation
 	for _, p := range priced {
-		recs := recommend.Generate(recommend.Input{Plan: p.Plan, Estimate: p.Planned, Catalog: cat, Prices: p.Estimator, Usage: p.Usage})
+		recs := p.AllRecs // generated once, while pricing
 		if len(priced) > 1 {
 			for i := range recs {
 				recs[i].Project = p.Name // the same address may exist in two projects
@@ -132,10 +127,4 @@ func annotateFinOps(cat *catalog.Catalog, est *estimate.Estimate, uf *usage.File
 	m.Specs = cat
 	m.Annotate(est)
 	carbon.UnitFromUsage(est, uf)
-}
-
-// bestRecommendations is the per-resource best recommendation for the
-// FinOps section of breakdown outputs.
-func bestRecommendations(p *plan.Plan, est *estimate.Estimate, cat *catalog.Catalog, prices recommend.Pricer, uf *usage.File) []recommend.Recommendation {
-	return recommend.Best(recommend.Generate(recommend.Input{Plan: p, Estimate: est, Catalog: cat, Prices: prices, Usage: uf}))
 }
