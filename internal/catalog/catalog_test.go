@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -371,6 +372,11 @@ func TestLoadErrors(t *testing.T) {
 		var fe *failure.Error
 		if !errors.As(err, &fe) || fe.Kind != failure.Input {
 			t.Fatalf("err = %v", err)
+		}
+		// The reason is said, not only kept in Err: a missing file and a
+		// directory need different fixes.
+		if !strings.Contains(fe.Msg, "no such file or directory") || !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("message %q does not say the file is missing, or lost the cause", fe.Msg)
 		}
 	})
 	t.Run("corrupt gzip", func(t *testing.T) {

@@ -603,8 +603,9 @@ func gzipBytes(s string) ([]byte, error) {
 func Load(path string) (*Catalog, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, &failure.Error{Kind: failure.Input, File: path, Msg: "cannot read the catalog file",
-			Hint: "pass a file written by `tfcost catalog import`", Err: err}
+		e := failure.Unreadable(path, "the catalog file", "", err)
+		e.Hint = "pass a file written by `tfcost catalog import`"
+		return nil, e
 	}
 	return Parse(path, data)
 }

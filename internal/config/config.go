@@ -13,7 +13,6 @@ package config
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"maps"
 	"os"
@@ -75,13 +74,7 @@ type Project struct {
 func Load(path string) (*Config, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		msg := err.Error()
-		var pe *os.PathError
-		if errors.As(err, &pe) {
-			msg = pe.Err.Error()
-		}
-		return nil, &failure.Error{Kind: failure.Input, File: path, Msg: "cannot read config file: " + msg,
-			Expected: "a readable tfcost.yml", Err: err}
+		return nil, failure.Unreadable(path, "config file", "a readable tfcost.yml", err)
 	}
 	c, err := Parse(path, data)
 	if err != nil {

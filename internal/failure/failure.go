@@ -7,6 +7,7 @@ package failure
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"strings"
 )
 
@@ -83,6 +84,19 @@ func Inputf(file string, format string, args ...any) *Error {
 // At builds an Input error at a position in a file.
 func At(file string, line, col int, msg, expected string) *Error {
 	return &Error{Kind: Input, File: file, Line: line, Column: col, Msg: msg, Expected: expected}
+}
+
+// Unreadable builds the Input error for a file that cannot be read. The
+// message gives the OS's reason without repeating the path ("cannot read
+// usage file: no such file or directory"), so that a missing file, a
+// directory and a permission problem read differently.
+func Unreadable(file, what, expected string, err error) *Error {
+	reason := err.Error()
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		reason = pe.Err.Error()
+	}
+	return &Error{Kind: Input, File: file, Msg: "cannot read " + what + ": " + reason, Expected: expected, Err: err}
 }
 
 // Usagef builds a command-line usage error.

@@ -2,7 +2,6 @@ package usage
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"math"
 	"math/big"
@@ -36,18 +35,9 @@ const maxNodes = 1 << 20
 func Load(path string) (*File, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, &failure.Error{Kind: failure.Input, File: path, Msg: "cannot read usage file: " + pathErr(err),
-			Expected: "a readable YAML usage file (Infracost format 0.1)", Err: err}
+		return nil, failure.Unreadable(path, "usage file", "a readable YAML usage file (Infracost format 0.1)", err)
 	}
 	return Parse(path, data)
-}
-
-func pathErr(err error) string {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return err.Error()
 }
 
 // Parse decodes a usage file (YAML, Infracost format 0.1). name is used in
