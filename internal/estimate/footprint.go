@@ -22,6 +22,10 @@ const (
 	ReplicationRDSBackup   = "rds_backup"                     // RDS backups (3)
 	ReplicationDynamoDB    = "dynamo_db"                      // DynamoDB (2)
 	ReplicationECR         = "ecr_storage"                    // ECR storage (3)
+	ReplicationEFSOneZone  = "efs_one_zone"                   // EFS One Zone
+
+	// ReplicationElastiCacheBackup is CCF's factor for ElastiCache backups (3).
+	ReplicationElastiCacheBackup = "document_elasticache_backup"
 )
 
 // Footprint is what the carbon model needs to know about the physical

@@ -17,14 +17,6 @@ import (
 // SSD, st1/sc1/magnetic HDD, S3/EFS/ECR/DynamoDB timed storage HDD, RDS
 // gp2/gp3/io1 and Aurora storage SSD, backups and snapshots HDD.
 
-// ReplicationElastiCacheBackup is CCF's factor for ElastiCache backups (3).
-const ReplicationElastiCacheBackup = "document_elasticache_backup"
-
-// Further replication classes CCF defines.
-const (
-	ReplicationEFSOneZone = "efs_one_zone"
-)
-
 var (
 	ec2InstanceItem = newItemMatcher(`^([a-z0-9-]+\.[a-z0-9-]+)/(linux|windows|rhel|sles)/(on_demand|spot|reserved/.+)$`)
 	dbNodeItem      = newItemMatcher(`^((?:db|cache)\.[a-z0-9-]+\.[a-z0-9-]+)/[a-z0-9-]+(?:/single-az)?/(on_demand|reserved/.+)$`)

@@ -21,8 +21,7 @@ type dbInstanceValues struct {
 }
 
 const (
-	keyDBBackupGB  = "additional_backup_storage_gb"
-	keyDBIORequest = "monthly_standard_io_requests"
+	keyDBBackupGB = "additional_backup_storage_gb"
 )
 
 // dbEngines maps the provider's engine names to the catalog's.
@@ -58,7 +57,7 @@ func dbInstance() estimate.Rule {
 		Components: []string{"Database instance", "Storage", "Provisioned IOPS", "Backup storage", "I/O requests (magnetic)"},
 		UsageKeys: withScheduling(append([]estimate.UsageKey{
 			{Key: keyDBBackupGB, Description: "Backup storage beyond the free allocation (GB-month)."},
-			{Key: keyDBIORequest, Description: "Monthly I/O requests on magnetic storage (no catalog price: unpriced when given)."},
+			{Key: keyStandardIORequests, Description: "Monthly I/O requests on magnetic storage (no catalog price: unpriced when given)."},
 		}, reservationTermKeys...)...),
 		Notes: "Single-AZ from the catalog; Multi-AZ is an exact catalog figure where one exists, else 2× Single-AZ marked approximate.",
 		Price: func(c *estimate.Context) ([]estimate.Component, error) {
@@ -188,7 +187,7 @@ func dbStorage(c *estimate.Context, v dbInstanceValues, multi bool) []estimate.C
 	if typ == "standard" {
 		l.Name, l.Item = "Storage (magnetic)", "magnetic storage"
 		out = append(out, c.Monthly(l, gb))
-		if q, ok := c.Usage.Number(keyDBIORequest); ok && q.IsPositive() {
+		if q, ok := c.Usage.Number(keyStandardIORequests); ok && q.IsPositive() {
 			out = append(out, c.Unpriced(estimate.Line{Name: "I/O requests (magnetic)", Unit: "1M requests", Category: estimate.Database},
 				"no catalog price for RDS magnetic I/O requests"))
 		}

@@ -18,6 +18,10 @@ type ebsVolumeValues struct {
 	SnapshotID *string  `json:"snapshot_id"`
 }
 
+// keyStandardIORequests is Infracost's key for magnetic-storage I/O
+// requests, read by aws_ebs_volume and aws_db_instance alike.
+const keyStandardIORequests = "monthly_standard_io_requests"
+
 // defaultVolumeType is what EC2 creates when no type is given: the
 // CreateVolume API and the AWS provider's aws_ebs_volume both default to
 // gp2 (the provider leaves `type` computed and EC2 fills in gp2).
@@ -36,7 +40,7 @@ func ebsVolume() estimate.Rule {
 		Type: "aws_ebs_volume",
 		Components: []string{"Storage", "Provisioned IOPS", "IOPS above 3000 (gp3)", "Throughput above 125 MiB/s (gp3)",
 			"I/O requests (standard)"},
-		UsageKeys: []estimate.UsageKey{{Key: "monthly_standard_io_requests", Description: "Monthly I/O requests for a standard (magnetic) volume."}},
+		UsageKeys: []estimate.UsageKey{{Key: keyStandardIORequests, Description: "Monthly I/O requests for a standard (magnetic) volume."}},
 		Notes:     "Type defaults to gp2 (EC2's default); gp3 bills IOPS above 3,000 and throughput above 125 MiB/s; io2 IOPS in AWS's tiers.",
 		Price: func(c *estimate.Context) ([]estimate.Component, error) {
 			var v ebsVolumeValues
@@ -214,7 +218,7 @@ func standardIO(c *estimate.Context, group string) estimate.Component {
 	if p, ok := c.Price(l.Service, l.Item); ok && !strings.Contains(p.Unit, "1M") {
 		perRequest, l.Unit = true, "requests"
 	}
-	q, ok := c.Usage.Number("monthly_standard_io_requests")
+	q, ok := c.Usage.Number(keyStandardIORequests)
 	if !ok {
 		return c.UsageQuantity(l, nil)
 	}

@@ -3,6 +3,8 @@ package aws
 import (
 	"fmt"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/tfcost/tfcost/internal/estimate"
 )
 
@@ -33,7 +35,7 @@ func mskCluster() estimate.Rule {
 				return nil, err
 			}
 			brokers := covF(v.NumberOfBrokerNodes)
-			typ, size := "", covF(nil)
+			typ, size := "", decimal.Zero
 			if len(v.BrokerNodeGroupInfo) > 0 {
 				g := v.BrokerNodeGroupInfo[0]
 				if g.InstanceType != nil {
