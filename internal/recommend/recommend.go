@@ -31,6 +31,7 @@ const (
 	High
 )
 
+// String is the risk's name in reports and JSON: low, medium or high.
 func (r Risk) String() string {
 	switch r {
 	case Low:
