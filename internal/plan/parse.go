@@ -556,34 +556,14 @@ func configPath(moduleAddress string) string {
 	if strings.IndexByte(moduleAddress, '[') < 0 {
 		return moduleAddress
 	}
-	var b strings.Builder
-	depth, inStr := 0, false
-	for i := 0; i < len(moduleAddress); i++ {
-		c := moduleAddress[i]
-		switch {
-		case inStr:
-			switch c {
-			case '\\':
-				i++
-			case '"':
-				inStr = false
-			}
-			continue
-		case depth > 0 && c == '"':
-			inStr = true
-			continue
-		case c == '[':
-			depth++
-			continue
-		case c == ']':
-			depth--
-			continue
-		}
-		if depth == 0 {
-			b.WriteByte(c)
+	parts := splitTopDots(moduleAddress)
+	for i, part := range parts {
+		// A module call name holds no '[': the first one opens the key.
+		if j := strings.IndexByte(part, '['); j >= 0 {
+			parts[i] = part[:j]
 		}
 	}
-	return b.String()
+	return strings.Join(parts, ".")
 }
 
 // wrapperTail reports whether trailing bytes after the plan object are the

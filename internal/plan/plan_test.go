@@ -699,3 +699,18 @@ func TestLookupConcurrent(t *testing.T) {
 		}
 	}
 }
+
+func TestConfigPath(t *testing.T) {
+	for in, want := range map[string]string{
+		"":                                     "",
+		"module.app":                           "module.app",
+		"module.app[0]":                        "module.app",
+		`module.app["a.b"].module.db["x]y"]`:   "module.app.module.db",
+		`module.app["q\"[.]"].module.db[2]`:    "module.app.module.db",
+		`module.a.module.b[1].module.c["k.k"]`: "module.a.module.b.module.c",
+	} {
+		if got := configPath(in); got != want {
+			t.Errorf("configPath(%s) = %q, want %q", in, got, want)
+		}
+	}
+}
