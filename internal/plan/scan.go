@@ -545,12 +545,11 @@ func (s *scanner) strOrNull(what string) (string, bool) {
 	return s.str(what)
 }
 
-// isNull consumes a null and reports whether the value was one.
+// isNull consumes a null and reports whether the value was one. A word
+// that starts with 'n' but is not null fails here (s.err is set), so the
+// caller's next read returns false at once.
 func (s *scanner) isNull() bool {
-	if s.peek() == 'n' && s.literal("null") {
-		return true
-	}
-	return false
+	return s.peek() == 'n' && s.literal("null")
 }
 
 // unescape decodes the escapes of a validated string body.
