@@ -97,6 +97,14 @@ func (a *commentArgs) run(cmd *cobra.Command, g *globalOptions, name string) err
 	if err != nil {
 		return err
 	}
+	// The token, repository and pull request are checked before pricing:
+	// a CI job missing one should fail at once, not after a long estimate.
+	var p comment.Platform
+	if !a.DryRun {
+		if p, err = a.platform(name); err != nil {
+			return err
+		}
+	}
 	r, gate, err := a.report(g)
 	if err != nil {
 		return err
@@ -111,10 +119,6 @@ func (a *commentArgs) run(cmd *cobra.Command, g *globalOptions, name string) err
 			return err
 		}
 		return gate
-	}
-	p, err := a.platform(name)
-	if err != nil {
-		return err
 	}
 	res, err := comment.Post(cmd.Context(), p, body.String(), report.CommentMarkerFor(name), behavior)
 	if err != nil {

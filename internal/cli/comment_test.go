@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -109,6 +110,11 @@ func TestCommentTokenNeverPrinted(t *testing.T) {
 	code, _, stderr = run(t, "comment", "github", deletesPlan, "--repo", "acme/infra", "--pull-request", "42", "--api-url", srv.URL)
 	if code != failure.ExitError || !strings.Contains(stderr, "GITHUB_TOKEN") {
 		t.Fatalf("no token: exit %d: %s", code, stderr)
+	}
+	// The token is checked before the plan is read (and priced).
+	code, _, stderr = run(t, "comment", "github", filepath.Join(t.TempDir(), "missing.json"), "--repo", "acme/infra", "--pull-request", "42")
+	if code != failure.ExitError || !strings.Contains(stderr, "GITHUB_TOKEN") || strings.Contains(stderr, "missing.json") {
+		t.Fatalf("no token, missing plan: exit %d: %s", code, stderr)
 	}
 }
 
