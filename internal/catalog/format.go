@@ -270,13 +270,16 @@ type entry struct {
 	p                     Price
 }
 
-// each calls fn for every price: the table's, then those added with Add
-// (which win over the table's for the same key).
-func (c *Catalog) each(fn func(e entry)) error {
+// each calls fn for every price of service ("" for every service): the
+// table's, then those added with Add (which win over the table's for the
+// same key).
+func (c *Catalog) each(service string, fn func(e entry)) error {
 	c.mu.RLock()
 	prices := make([]entry, 0, len(c.prices))
 	for k, p := range c.prices {
-		prices = append(prices, entry{k.service, k.region, k.item, p})
+		if service == "" || k.service == service {
+			prices = append(prices, entry{k.service, k.region, k.item, p})
+		}
 	}
 	t := c.table
 	c.mu.RUnlock()
@@ -286,7 +289,7 @@ func (c *Catalog) each(fn func(e entry)) error {
 	}
 	if t != nil {
 		for _, s := range t.sections {
-			if s.kind != kindPrice {
+			if s.kind != kindPrice || (service != "" && s.service != service) {
 				continue
 			}
 			s.load()
@@ -374,7 +377,7 @@ func (c *Catalog) Write(w io.Writer) error {
 		cells map[int]string // suffix index → "s:m=usd"
 	}
 	var entries []entry
-	if err := c.each(func(e entry) { entries = append(entries, e) }); err != nil {
+	if err := c.each("", func(e entry) { entries = append(entries, e) }); err != nil {
 		return failure.Internalf("catalog: %v", err)
 	}
 	suffixSet := map[string]bool{}

@@ -114,51 +114,20 @@ func (c *Catalog) Items(service string) []ItemInfo {
 		regions map[string]bool
 	}
 	items := map[string]*acc{}
-	c.eachService(service, func(region, item, unit string) {
-		a := items[item]
+	// The catalog files are checked when loaded (the embedded one by the
+	// package tests), so a section that does not decode is not expected;
+	// Items then lists what came before it.
+	_ = c.each(service, func(e entry) {
+		a := items[e.item]
 		if a == nil {
-			a = &acc{unit: unit, regions: map[string]bool{}}
-			items[item] = a
+			a = &acc{unit: e.p.Unit, regions: map[string]bool{}}
+			items[e.item] = a
 		}
-		a.regions[region] = true
+		a.regions[e.region] = true
 	})
 	out := make([]ItemInfo, 0, len(items))
 	for _, item := range sortedKeys(items) {
 		out = append(out, ItemInfo{Item: item, Unit: items[item].unit, Regions: sortedKeys(items[item].regions)})
 	}
 	return out
-}
-
-// eachService visits the (region, item, unit) of every price of one service.
-func (c *Catalog) eachService(service string, fn func(region, item, unit string)) {
-	c.mu.RLock()
-	type ru struct{ region, item, unit string }
-	var added []ru
-	for k, p := range c.prices {
-		if k.service == service {
-			added = append(added, ru{k.region, k.item, p.Unit})
-		}
-	}
-	t := c.table
-	c.mu.RUnlock()
-	if t != nil {
-		for _, s := range t.sections {
-			if s.kind != kindPrice || s.service != service {
-				continue
-			}
-			s.load()
-			for prefix, cells := range s.rows {
-				for _, cs := range strings.Split(cells, "\t") {
-					cl, err := parseCell(cs, len(t.suffixes), len(t.metas))
-					if err != nil {
-						continue
-					}
-					fn(s.region, prefix+t.suffixes[cl.suffix], t.metas[cl.meta].unit)
-				}
-			}
-		}
-	}
-	for _, a := range added {
-		fn(a.region, a.item, a.unit)
-	}
 }
