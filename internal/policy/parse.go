@@ -321,6 +321,9 @@ func attrDiag(a *hcl.Attribute, summary, detail string) *hcl.Diagnostic {
 	return &hcl.Diagnostic{Severity: hcl.DiagError, Summary: summary, Detail: detail, Subject: a.Expr.Range().Ptr()}
 }
 
+// maxMoreDiagnostics caps the further errors diagError lists.
+const maxMoreDiagnostics = 3
+
 // diagError turns HCL diagnostics into one failure.Error positioned at the
 // first error; the others are summarised in its message.
 func diagError(file string, diags hcl.Diagnostics) error {
@@ -346,7 +349,14 @@ func diagError(file string, diags hcl.Diagnostics) error {
 	}
 	if n := len(errs) - 1; n > 0 {
 		var more []string
-		for _, d := range errs[1:] {
+		// A few positions help fix several typos in one go; a file that is
+		// not HCL at all (a YAML file passed by mistake) has one per line,
+		// and listing them all buries the first, which is the one to read.
+		for i, d := range errs[1:] {
+			if i == maxMoreDiagnostics {
+				more = append(more, "…")
+				break
+			}
 			pos := ""
 			if d.Subject != nil {
 				pos = fmt.Sprintf("%d:%d: ", d.Subject.Start.Line, d.Subject.Start.Column)

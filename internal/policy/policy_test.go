@@ -388,3 +388,16 @@ func TestDecimalLimit(t *testing.T) {
 		t.Fatalf("limit = %s", got)
 	}
 }
+
+// A file that is not HCL gets one error per line; the message names the
+// first with its position, counts the rest and lists only a few.
+func TestParseErrorListsFewMore(t *testing.T) {
+	_, err := Parse("usage.yml", []byte("version: 0.1\nresource_usage:\n  a: 1\n  b: 2\n  c: 3\n  d: 4\n  e: 5\n"))
+	if err == nil {
+		t.Fatal("want an error")
+	}
+	msg := err.Error()
+	if !strings.HasPrefix(msg, "usage.yml:1:1: ") || !strings.Contains(msg, "(and 6 more: 2:1: ") || strings.Contains(msg, "7:3") || !strings.HasSuffix(msg, "; …)") {
+		t.Errorf("message: %s", msg)
+	}
+}
