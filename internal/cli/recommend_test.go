@@ -200,4 +200,13 @@ func TestOutputKeepsFinOps(t *testing.T) {
 	if code != failure.ExitOK || !strings.Contains(out, "aws_autoscaling_group.workers: mixed_instances_policy") {
 		t.Errorf("output --format diff: exit %d %s\n%s", code, errOut, out)
 	}
+	// So does JSON written by tfcost diff, the file a monorepo's CI jobs save.
+	dj := filepath.Join(t.TempDir(), "d.json")
+	if code, _, errOut := run(t, "diff", finopsPlan, "--usage-file", finopsUsage, "--format", "json", "--out-file", dj); code != failure.ExitOK {
+		t.Fatalf("diff exit %d: %s", code, errOut)
+	}
+	code, out, errOut = run(t, "output", "--path", dj)
+	if code != failure.ExitOK || !strings.Contains(out, "aws_autoscaling_group.workers: mixed_instances_policy") {
+		t.Errorf("output of diff JSON: exit %d %s\n%s", code, errOut, out)
+	}
 }

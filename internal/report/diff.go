@@ -85,7 +85,7 @@ type diffJSON struct {
 func DiffJSON(w io.Writer, r *diff.Report, opts Options) error {
 	var projects []Project
 	for _, p := range r.Projects {
-		projects = append(projects, Project{Name: p.Name, Path: p.Path, Estimate: p.Planned, Past: p.Prior})
+		projects = append(projects, Project{Name: p.Name, Path: p.Path, Estimate: p.Planned, Past: p.Prior, Recommendations: p.Recommendations})
 	}
 	if opts.Command == "" {
 		opts.Command = "diff"
