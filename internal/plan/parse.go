@@ -154,7 +154,9 @@ func (p *parser) run(start int, wrapped bool) (*Plan, error) {
 		}
 	}
 	p.resolve()
-	p.plan.index()
+	// Built here, while one goroutine owns the plan, rather than by the
+	// first of the estimator's workers to call Lookup.
+	p.plan.indexOnce.Do(p.plan.index)
 	return p.plan, nil
 }
 

@@ -144,9 +144,6 @@ func (p *Plan) Referenced(r *Resource, attr, typ string) []*Resource {
 }
 
 func (p *Plan) index() {
-	if p.byAddress != nil {
-		return
-	}
 	p.byAddress = make(map[string][]*Resource, len(p.Resources))
 	for _, r := range p.Resources {
 		base := r.BaseAddress()
