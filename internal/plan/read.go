@@ -45,7 +45,7 @@ func ReadFile(path string, opts Options) (*Plan, error) {
 	defer f.Close() //nolint:errcheck // opened read-only: Close cannot lose data
 	st, err := f.Stat()
 	if err != nil {
-		return nil, failure.Inputf(path, "cannot read plan file: %v", err)
+		return nil, failure.Unreadable(path, "plan file", "", err)
 	}
 	if st.IsDir() {
 		e := failure.Inputf(path, "is a directory, not a plan file")
@@ -63,7 +63,7 @@ func ReadFile(path string, opts Options) (*Plan, error) {
 	}
 	data, err := io.ReadAll(f)
 	if err != nil {
-		return nil, failure.Inputf(path, "cannot read plan file: %v", err)
+		return nil, failure.Unreadable(path, "plan file", "", err)
 	}
 	if isZip(data) {
 		return show(path, opts)
