@@ -33,31 +33,32 @@ and csv render the merged breakdown; diff and the *-comment formats render the c
 change (prior → planned) of every project with the aggregate.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		Args:          exactArgs(0, "no arguments (pass the files with --path)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(a.Paths) == 0 {
 				return failure.Usagef("output needs --path with one or more tfcost JSON files or globs")
+			}
+			// The format is resolved before the files are read, so a typo
+			// fails at once. diff and the comment formats render the change.
+			var render func(io.Writer, []report.Project, report.Options) error
+			diffName := a.Format
+			if diffName == "diff" {
+				diffName = "table"
+			}
+			if renderDiff, ok := report.LookupDiff(diffName); ok && (a.Format == "diff" || strings.HasSuffix(a.Format, "-comment")) {
+				render = func(w io.Writer, ps []report.Project, opts report.Options) error {
+					return renderDiff(w, report.DiffOf(ps), opts)
+				}
+			} else if r, ok := report.Lookup(a.Format); ok {
+				render = r
+			} else {
+				return failure.Usagef("unknown --format %q; expected one of %s", a.Format, strings.Join(outputFormats(), ", "))
 			}
 			projects, _, err := readJSONPaths(a.Paths)
 			if err != nil {
 				return err
 			}
 			opts := report.Options{Command: "output", Version: version(g.version), Color: a.Format == "table" && a.OutFile == "" && g.color()}
-			if a.Format == "diff" || strings.HasSuffix(a.Format, "-comment") {
-				name := a.Format
-				if name == "diff" {
-					name = "table"
-				}
-				render, ok := report.LookupDiff(name)
-				if !ok {
-					return failure.Usagef("unknown --format %q; expected one of %s", a.Format, strings.Join(outputFormats(), ", "))
-				}
-				r := report.DiffOf(projects)
-				return writeOutput(g.io.Out, a.OutFile, func(w io.Writer) error { return render(w, r, opts) })
-			}
-			render, ok := report.Lookup(a.Format)
-			if !ok {
-				return failure.Usagef("unknown --format %q; expected one of %s", a.Format, strings.Join(outputFormats(), ", "))
-			}
 			return writeOutput(g.io.Out, a.OutFile, func(w io.Writer) error { return render(w, projects, opts) })
 		},
 	}

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/tfcost/tfcost/internal/failure"
 )
 
 // TestOutputMergesParallelRuns: two CI jobs write one JSON each; output
@@ -67,4 +69,17 @@ func mustDec(t *testing.T, s string) decimal.Decimal {
 		t.Fatal(err)
 	}
 	return d
+}
+
+// output checks its command line before reading anything: a bad --format is
+// named even when the files do not exist, and files given as arguments (a
+// shell-expanded glob) are rejected with a pointer to --path.
+func TestOutputUsageErrors(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "missing.json")
+	if code, _, stderr := run(t, "output", "--path", missing, "--format", "yaml"); code != failure.ExitError || !strings.Contains(stderr, `unknown --format "yaml"`) {
+		t.Errorf("bad format: exit %d %s", code, stderr)
+	}
+	if code, _, stderr := run(t, "output", missing); code != failure.ExitError || !strings.Contains(stderr, "--path") {
+		t.Errorf("positional file: exit %d %s", code, stderr)
+	}
 }
