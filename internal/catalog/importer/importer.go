@@ -109,14 +109,14 @@ func (im *importer) input(path, ctxRegion string) error {
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return &failure.Error{Kind: failure.Input, File: path, Msg: "cannot open the price-list file", Err: err}
+		return failure.Unreadable(path, "the price-list file", "", err)
 	}
 	defer f.Close() //nolint:errcheck // opened read-only: Close cannot lose data
 	head := make([]byte, 512)
 	n, _ := io.ReadFull(f, head)
 	head = head[:n]
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
-		return &failure.Error{Kind: failure.Input, File: path, Msg: "cannot read the price-list file", Err: err}
+		return failure.Unreadable(path, "the price-list file", "", err)
 	}
 	trimmed := strings.TrimLeft(string(head), " \t\r\n\ufeff")
 	switch {

@@ -184,7 +184,7 @@ func (im *importer) jsonFile(path string, f *os.File, ctxRegion string) error {
 func (im *importer) secondPass(path string, products map[string]match, src, asOf string) error {
 	f, err := os.Open(path)
 	if err != nil {
-		return &failure.Error{Kind: failure.Input, File: path, Msg: "cannot reopen the price-list file", Err: err}
+		return failure.Unreadable(path, "the price-list file again", "", err)
 	}
 	defer f.Close() //nolint:errcheck // opened read-only: Close cannot lose data
 	dec := json.NewDecoder(bufio.NewReaderSize(f, 1<<20))
