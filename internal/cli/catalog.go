@@ -27,7 +27,7 @@ func newCatalogCommand(g *globalOptions) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "catalog",
 		Short: "Inspect the price catalog",
-		Args:  exactArgs(0, "a subcommand (info)"),
+		Args:  exactArgs(0, "a subcommand (info or import)"),
 		RunE:  func(cmd *cobra.Command, args []string) error { return cmd.Help() },
 	}
 	var a catalogInfoArgs

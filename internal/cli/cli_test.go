@@ -45,6 +45,8 @@ func TestExecuteExitCodes(t *testing.T) {
 		{[]string{"breakdown"}, failure.ExitError},
 		{[]string{"no-such-command"}, failure.ExitError},
 		{[]string{"breakdown", "--no-such-flag", "x"}, failure.ExitError},
+		{[]string{"comment", "jira", "plan.json"}, failure.ExitError}, // was help and exit 0
+		{[]string{"catalog", "bogus"}, failure.ExitError},
 	}
 	for _, c := range cases {
 		got := -1
