@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"io"
 	"os"
 
 	"github.com/tfcost/tfcost/internal/estimate"
@@ -129,6 +130,10 @@ func jsonError(name string, data []byte, err error) error {
 	case errors.As(err, &te):
 		off = te.Offset
 		msg = "invalid tfcost JSON: " + te.Field + " has the wrong type"
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		// A CI artifact cut short (disk full, job killed): say so, at its end.
+		off = int64(len(data))
+		msg = "invalid tfcost JSON: the file ends in the middle of the JSON (truncated?)"
 	}
 	e := &failure.Error{Kind: failure.Input, File: name, Msg: msg, Err: err}
 	if off > 0 {

@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -65,6 +66,8 @@ func TestReadJSONErrors(t *testing.T) {
 		{"{\n  \"version\": \"0.2\",\n  \"projects\": [\n    {\"name\": 5}\n  ]\n}", 4, 14},
 		{"{\n  \"version\": \"0.2\",\n  \"projects\": [,]\n}", 3, 16},
 		{`{"resource_changes": []}`, 0, 0},
+		// Truncated (a CI artifact cut short): positioned at the last byte.
+		{"{\n  \"version\": \"0.2\",\n  \"projects\": [\n    {\"name\": \"a\"", 4, 16},
 	} {
 		_, _, err := ReadJSON("r.json", []byte(tc.src))
 		var fe *failure.Error
@@ -74,5 +77,14 @@ func TestReadJSONErrors(t *testing.T) {
 	}
 	if IsJSONReport([]byte(`{"projects": [], "resource_changes": []}`)) {
 		t.Error("plan taken for a report")
+	}
+}
+
+// The truncated file's message says what happened instead of a bare
+// "unexpected EOF".
+func TestReadJSONTruncatedMessage(t *testing.T) {
+	_, _, err := ReadJSON("cut.json", []byte(`{"version": "0.2", "projects": [`))
+	if err == nil || !strings.Contains(err.Error(), "the file ends in the middle of the JSON (truncated?)") {
+		t.Errorf("got %v", err)
 	}
 }
