@@ -15,15 +15,6 @@ import (
 	"github.com/tfcost/tfcost/internal/failure"
 )
 
-// termColumns are the CSV columns that describe a term or a price
-// dimension; every other column is a product attribute.
-var termColumns = map[string]bool{
-	"sku": true, "offertermcode": true, "ratecode": true, "termtype": true, "pricedescription": true,
-	"effectivedate": true, "startingrange": true, "endingrange": true, "unit": true, "priceperunit": true,
-	"currency": true, "leasecontractlength": true, "purchaseoption": true, "offeringclass": true,
-	"relatedto": true,
-}
-
 // csvFile streams a CSV offer file: an optional "sep=," line, metadata lines
 // of two fields (FormatVersion, Disclaimer, Publication Date, Version,
 // OfferCode), the header, then one row per price dimension.
@@ -50,8 +41,12 @@ func (im *importer) csvFile(path string, f *os.File, ctxRegion string) error {
 		}
 	}
 	col := map[string]int{}
+	var attrCols []int // the columns of productAttrs
 	for i, h := range header {
 		col[h] = i
+		if productAttrs[h] {
+			attrCols = append(attrCols, i)
+		}
 	}
 	for _, need := range []string{"sku", "offertermcode", "termtype", "unit", "priceperunit"} {
 		if _, ok := col[need]; !ok {
@@ -98,10 +93,10 @@ func (im *importer) csvFile(path string, f *os.File, ctxRegion string) error {
 			im.stats.Products++ // rows of a SKU are adjacent in AWS's files
 			lastSKU = sku
 		}
-		a := make(attrs, len(header))
-		for i, h := range header {
-			if !termColumns[h] && rec[i] != "" {
-				a[h] = rec[i]
+		a := make(attrs, len(attrCols))
+		for _, i := range attrCols {
+			if rec[i] != "" {
+				a[header[i]] = rec[i]
 			}
 		}
 		m, ok := mapProduct(a, ctxRegion)

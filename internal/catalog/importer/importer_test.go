@@ -7,9 +7,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"reflect"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -566,5 +569,22 @@ func TestImportCancelled(t *testing.T) {
 	cancel()
 	if _, _, err := Import(ctx, []string{sampleUSE2}, Options{}); !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+}
+
+// TestProductAttrsMatchJSON keeps the JSON reader's attribute fields and the
+// CSV reader's kept columns (productAttrs) the same set, so that a product
+// maps to the same key from either format.
+func TestProductAttrsMatchJSON(t *testing.T) {
+	fromJSON := map[string]bool{"productfamily": true} // a product field, not an attribute, in JSON
+	typ := reflect.TypeOf(attributesJSON{})
+	for i := 0; i < typ.NumField(); i++ {
+		fromJSON[normName(typ.Field(i).Tag.Get("json"))] = true
+	}
+	if !maps.Equal(fromJSON, productAttrs) {
+		t.Errorf("attributesJSON fields %v differ from productAttrs %v", slices.Sorted(maps.Keys(fromJSON)), slices.Sorted(maps.Keys(productAttrs)))
+	}
+	if got := (attributesJSON{}).attrs("x"); len(got) != 1 {
+		t.Errorf("empty attributes give %v", got)
 	}
 }

@@ -25,6 +25,17 @@ func normName(s string) string {
 	return b.String()
 }
 
+// productAttrs are the attribute names mapProduct reads. Readers keep only
+// these (the CSV reader by column; the JSON reader through attributesJSON,
+// whose fields a test keeps in step): a product has a few dozen others, and
+// the EC2 offer file has millions of rows.
+var productAttrs = map[string]bool{
+	"productfamily": true, "servicecode": true, "regioncode": true, "instancetype": true,
+	"operatingsystem": true, "tenancy": true, "preinstalledsw": true, "capacitystatus": true,
+	"licensemodel": true, "volumeapiname": true, "usagetype": true, "databaseengine": true,
+	"databaseedition": true, "deploymentoption": true, "storage": true, "cacheengine": true,
+}
+
 // match is where a product's prices go in the catalog.
 type match struct {
 	service, region string
