@@ -428,12 +428,13 @@ func (p *parser) resolve() {
 	for i, r := range p.plan.Resources {
 		info := p.infos[i]
 		cfgMod := configPath(r.ModuleAddress)
-		if cr := p.cfg.resources[joinAddr(cfgMod, r.Type+"."+r.Name)]; cr != nil {
+		cfgAddr := joinAddr(cfgMod, r.Type+"."+r.Name)
+		if cr := p.cfg.resources[cfgAddr]; cr != nil {
 			r.ProviderConfigKey = cr.providerKey
 			if len(cr.refs) > 0 {
 				// Every instance of a resource in one module instance
 				// shares the resolved map (read-only).
-				k := [2]string{r.ModuleAddress, joinAddr(cfgMod, r.Type+"."+r.Name)}
+				k := [2]string{r.ModuleAddress, cfgAddr}
 				m, ok := refCache[k]
 				if !ok {
 					m = make(map[string][]string, len(cr.refs))
