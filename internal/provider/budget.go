@@ -117,21 +117,3 @@ func optDecimal(n types.Number, name string) (*decimal.Decimal, error) {
 	}
 	return &d, nil
 }
-
-// usd formats money for messages: $1,234.56.
-func usd(d decimal.Decimal) string {
-	s := d.Abs().StringFixed(2)
-	intPart, frac := s[:len(s)-3], s[len(s)-3:]
-	var out []byte
-	for i := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			out = append(out, ',')
-		}
-		out = append(out, intPart[i])
-	}
-	sign := ""
-	if d.IsNegative() {
-		sign = "-"
-	}
-	return sign + "$" + string(out) + frac
-}

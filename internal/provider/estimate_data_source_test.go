@@ -16,6 +16,7 @@ import (
 
 	"github.com/tfcost/tfcost/internal/estimate"
 	"github.com/tfcost/tfcost/internal/policy"
+	"github.com/tfcost/tfcost/internal/report"
 )
 
 // webAndIP: two m5.large instances with a 50 GB gp3 root volume and
@@ -300,10 +301,11 @@ func TestReportEstimate(t *testing.T) {
 	}
 }
 
+// Diagnostics format money with the renderers' report.Money.
 func TestUSD(t *testing.T) {
 	for in, want := range map[string]string{"0": "$0.00", "70.08": "$70.08", "1234567.891": "$1,234,567.89", "-51.8": "-$51.80", "100": "$100.00"} {
-		if got := usd(decimal.RequireFromString(in)); got != want {
-			t.Errorf("usd(%s) = %s, want %s", in, got, want)
+		if got := report.Money(decimal.RequireFromString(in)); got != want {
+			t.Errorf("report.Money(%s) = %s, want %s", in, got, want)
 		}
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/tfcost/tfcost/internal/estimate"
 	"github.com/tfcost/tfcost/internal/policy"
 	"github.com/tfcost/tfcost/internal/recommend"
+	"github.com/tfcost/tfcost/internal/report"
 )
 
 // fillEstimate copies an estimate and a verdict into the data source model.
@@ -189,7 +190,7 @@ func violationText(x policy.Violation) (summary, detail string) {
 			fmt.Fprintf(&b, "\n\nLimit: %s kgCO2e/month  Actual: %s kgCO2e/month  Over by: %s kgCO2e/month.",
 				x.Limit.StringFixed(2), x.Actual.StringFixed(2), x.Over.StringFixed(2))
 		default:
-			fmt.Fprintf(&b, "\n\nLimit: %s/month  Actual: %s/month  Over by: %s/month.", usd(*x.Limit), usd(*x.Actual), usd(*x.Over))
+			fmt.Fprintf(&b, "\n\nLimit: %s/month  Actual: %s/month  Over by: %s/month.", report.Money(*x.Limit), report.Money(*x.Actual), report.Money(*x.Over))
 		}
 	}
 	if x.File != "" {

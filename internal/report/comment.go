@@ -97,7 +97,7 @@ func executeComment(w io.Writer, r *diff.Report, pf platform, limit int) error {
 	funcs := template.FuncMap{
 		"esc":     esc,
 		"cell":    esc, // esc already escapes "|" and newlines, so it is table-safe
-		"usd":     money,
+		"usd":     Money,
 		"signed":  signedUSD,
 		"pct":     pctText,
 		"legend":  func() string { return esc(markerLegend) },
@@ -205,7 +205,7 @@ func buildVerdictView(v *policy.Verdict) *verdictView {
 			row.Message = x.Detail // the figures are in their own columns
 		}
 		if x.Limit != nil && x.Actual != nil && x.Over != nil {
-			f := money
+			f := Money
 			if x.Unit == "%" {
 				f = func(d decimal.Decimal) string { return d.StringFixed(2) + "%" }
 			}
@@ -240,9 +240,9 @@ func headline(c diff.Change) string {
 	case 0:
 		return "💰 tfcost: monthly cost will not change"
 	case 1:
-		return fmt.Sprintf("💰 tfcost: monthly cost will increase by %s (%s)", money(c.Delta), pctText(c))
+		return fmt.Sprintf("💰 tfcost: monthly cost will increase by %s (%s)", Money(c.Delta), pctText(c))
 	default:
-		return fmt.Sprintf("💰 tfcost: monthly cost will decrease by %s (%s)", money(c.Delta.Neg()), pctText(c))
+		return fmt.Sprintf("💰 tfcost: monthly cost will decrease by %s (%s)", Money(c.Delta.Neg()), pctText(c))
 	}
 }
 
@@ -264,9 +264,9 @@ func pctText(c diff.Change) string {
 // signedUSD is "+$1.00", "-$1.00" or "$0.00".
 func signedUSD(d decimal.Decimal) string {
 	if d.Round(2).IsPositive() {
-		return "+" + money(d)
+		return "+" + Money(d)
 	}
-	return money(d)
+	return Money(d)
 }
 
 func actionSymbol(a string) string {

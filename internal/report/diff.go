@@ -112,8 +112,8 @@ func DiffTable(w io.Writer, r *diff.Report, _ Options) error {
 			if !res.Changed() {
 				continue
 			}
-			rows = append(rows, []string{actionMark(res.Action), printable(res.Address), money(res.Monthly.Prior),
-				money(res.Monthly.Planned), signedUSD(res.Monthly.Delta)})
+			rows = append(rows, []string{actionMark(res.Action), printable(res.Address), Money(res.Monthly.Prior),
+				Money(res.Monthly.Planned), signedUSD(res.Monthly.Delta)})
 			for _, c := range res.Components {
 				if c.Delta.IsZero() && !c.Incomplete() {
 					continue
@@ -132,7 +132,7 @@ func DiffTable(w io.Writer, r *diff.Report, _ Options) error {
 		} else {
 			writeColumns(&b, rows)
 		}
-		fmt.Fprintf(&b, "\n  Monthly: %s → %s (%s, %s)\n", money(p.Monthly.Prior), money(p.Monthly.Planned),
+		fmt.Fprintf(&b, "\n  Monthly: %s → %s (%s, %s)\n", Money(p.Monthly.Prior), Money(p.Monthly.Planned),
 			signedUSD(p.Monthly.Delta), pctText(p.Monthly))
 		if s := actionCounts(p.Actions); s != "" {
 			fmt.Fprintf(&b, "  Actions: %s\n", s)
@@ -140,7 +140,7 @@ func DiffTable(w io.Writer, r *diff.Report, _ Options) error {
 		b.WriteString("\n")
 	}
 	if len(r.Projects) > 1 {
-		fmt.Fprintf(&b, "All projects: %s → %s (%s, %s)\n", money(r.Monthly.Prior), money(r.Monthly.Planned),
+		fmt.Fprintf(&b, "All projects: %s → %s (%s, %s)\n", Money(r.Monthly.Prior), Money(r.Monthly.Planned),
 			signedUSD(r.Monthly.Delta), pctText(r.Monthly))
 	}
 	if marked {
@@ -221,9 +221,9 @@ func markedMoney(d *decimal.Decimal, approximate, unknown, unpriced bool) string
 	case d == nil:
 		return "–"
 	case approximate:
-		return "~" + money(*d)
+		return "~" + Money(*d)
 	}
-	return money(*d)
+	return Money(*d)
 }
 
 // diffRecommendations are the planned side's top recommendations of every

@@ -117,7 +117,7 @@ func (f finopsTotals) lines(esc func(string) string) []string {
 	var out []string
 	if r := f.Range; r != nil && !r.Min.Equal(r.Max) {
 		out = append(out, fmt.Sprintf("Range at autoscaling bounds: %s – %s per month (expected %s).",
-			money(r.Min), money(r.Max), money(r.Expected)))
+			Money(r.Min), Money(r.Max), Money(r.Expected)))
 	}
 	if c := f.Carbon; c != nil && c.Resources > 0 {
 		s := fmt.Sprintf("Carbon: %s kgCO2e per month (%s operational, %s embodied). Method: Cloud Carbon Footprint; coefficients: %s.",
@@ -144,7 +144,7 @@ func (f finopsTotals) lines(esc func(string) string) []string {
 			total = total.Add(r.MonthlySaving)
 		}
 		out = append(out, fmt.Sprintf("Savings available: up to %s per month from %d recommendation(s); run tfcost recommend for details.",
-			money(total), len(f.Recs)))
+			Money(total), len(f.Recs)))
 	}
 	return out
 }
@@ -188,7 +188,7 @@ func (t *tableWriter) recommendations(recs []projectRec) {
 			t.line(fmt.Sprintf("   … and %d more: run tfcost recommend", len(recs)-i))
 			break
 		}
-		t.line(fmt.Sprintf("   %s: %s (saves %s/month, %s risk)", printable(r.label()), printable(r.Change), money(r.MonthlySaving), r.Risk))
+		t.line(fmt.Sprintf("   %s: %s (saves %s/month, %s risk)", printable(r.label()), printable(r.Change), Money(r.MonthlySaving), r.Risk))
 	}
 }
 
@@ -260,7 +260,7 @@ func mdRecommendations(b *strings.Builder, recs []projectRec, code, text func(st
 		if r.Project != "" {
 			res = text(r.Project) + ": " + res
 		}
-		fmt.Fprintf(b, "| %s | %s | %s | %s | %s |\n", res, text(r.Change), money(r.MonthlySaving), r.Risk, text(r.Why))
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %s |\n", res, text(r.Change), Money(r.MonthlySaving), r.Risk, text(r.Why))
 	}
 }
 
@@ -287,7 +287,7 @@ func commentFinOps(r *diff.Report) []string {
 	}
 	var out []string
 	if rng != nil && !rng.Min.Equal(rng.Max) {
-		out = append(out, fmt.Sprintf("Planned cost at autoscaling bounds: %s – %s per month.", money(rng.Min), money(rng.Max)))
+		out = append(out, fmt.Sprintf("Planned cost at autoscaling bounds: %s – %s per month.", Money(rng.Min), Money(rng.Max)))
 	}
 	if have {
 		out = append(out, fmt.Sprintf("Carbon: %s → %s kgCO2e per month (Cloud Carbon Footprint method).",
@@ -303,7 +303,7 @@ func commentFinOps(r *diff.Report) []string {
 	}
 	if n > 0 {
 		out = append(out, fmt.Sprintf("Savings available: up to %s per month from %d recommendation(s); run tfcost recommend for the changes and their risk.",
-			money(saving), n))
+			Money(saving), n))
 	}
 	return out
 }

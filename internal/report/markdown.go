@@ -58,7 +58,7 @@ func Markdown(w io.Writer, projects []Project, opts Options) error {
 		if name == "" {
 			name = est.Name
 		}
-		mp := mdProject{Name: mdText(name), Monthly: money(est.MonthlyCost), Annual: money(est.AnnualCost)}
+		mp := mdProject{Name: mdText(name), Monthly: Money(est.MonthlyCost), Annual: Money(est.AnnualCost)}
 		for _, r := range est.Resources {
 			if r.Status == estimate.StatusPriced {
 				mp.Rows = append(mp.Rows, mdRows(r)...)
@@ -68,14 +68,14 @@ func Markdown(w io.Writer, projects []Project, opts Options) error {
 	}
 	merged.Resources = all
 	estimate.Total(merged)
-	v.Hourly, v.Monthly, v.Annual = moneyPlaces(merged.HourlyCost, 4), money(merged.MonthlyCost), money(merged.AnnualCost)
+	v.Hourly, v.Monthly, v.Annual = moneyPlaces(merged.HourlyCost, 4), Money(merged.MonthlyCost), Money(merged.AnnualCost)
 	v.TotalShare = "0.00%"
 	if !merged.MonthlyCost.IsZero() {
 		v.TotalShare = "100.00%"
 	}
 	for _, c := range merged.Categories {
-		v.Categories = append(v.Categories, mdCategory{Name: string(c.Category), Monthly: money(c.Monthly),
-			Annual: money(c.Annual), Share: percent(c.Share)})
+		v.Categories = append(v.Categories, mdCategory{Name: string(c.Category), Monthly: Money(c.Monthly),
+			Annual: Money(c.Annual), Share: percent(c.Share)})
 	}
 	v.Notes = mdNotes(merged, opts)
 	if err := mdTmpl.Execute(w, v); err != nil {
@@ -105,7 +105,7 @@ func mdRows(r *estimate.Resource) []mdRow {
 			row.Monthly = mdText(usageNote(c))
 		default:
 			row.Quantity = optQuantity(c.MonthlyQuantity)
-			row.Monthly = money(*c.MonthlyCost)
+			row.Monthly = Money(*c.MonthlyCost)
 			if c.Approximate {
 				row.Monthly = "~" + row.Monthly
 			}

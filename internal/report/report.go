@@ -94,9 +94,10 @@ var (
 	twelve  = decimal.NewFromInt(estimate.MonthsPerYear)
 )
 
-// money formats a USD amount for people: "$1,234.57" (2 decimals, rounded
-// half away from zero), "-$3.00" for negatives.
-func money(d decimal.Decimal) string { return moneyPlaces(d, 2) }
+// Money formats a USD amount for people: "$1,234.57" (2 decimals, rounded
+// half away from zero), "-$3.00" for negatives. Every renderer and the
+// provider's diagnostics use it, so a figure reads the same everywhere.
+func Money(d decimal.Decimal) string { return moneyPlaces(d, 2) }
 
 // quantity formats a quantity for people: thousands separators and at most
 // four decimals, trailing zeros dropped ("1,000", "0.5", "0.0001").

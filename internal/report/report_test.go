@@ -35,8 +35,8 @@ func TestMoneyAndQuantity(t *testing.T) {
 	}
 	for _, c := range cases {
 		v := decimal.RequireFromString(c.in)
-		if got := money(v); got != c.money {
-			t.Errorf("money(%s) = %q, want %q", c.in, got, c.money)
+		if got := Money(v); got != c.money {
+			t.Errorf("Money(%s) = %q, want %q", c.in, got, c.money)
 		}
 		if got := quantity(v); got != c.qty {
 			t.Errorf("quantity(%s) = %q, want %q", c.in, got, c.qty)

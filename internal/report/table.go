@@ -154,9 +154,9 @@ func (t *tableWriter) overall(projects []Project, merged *estimate.Estimate) {
 		if p.Estimate == nil {
 			continue
 		}
-		rows = append(rows, []string{projectName(p), money(p.Estimate.MonthlyCost), money(p.Estimate.AnnualCost)})
+		rows = append(rows, []string{projectName(p), Money(p.Estimate.MonthlyCost), Money(p.Estimate.AnnualCost)})
 	}
-	rows = append(rows, []string{"OVERALL TOTAL", money(merged.MonthlyCost), money(merged.AnnualCost)})
+	rows = append(rows, []string{"OVERALL TOTAL", Money(merged.MonthlyCost), Money(merged.AnnualCost)})
 	w := make([]int, 3)
 	for _, r := range rows {
 		for i, c := range r {
@@ -274,7 +274,7 @@ func (t *tableWriter) totalCells(est *estimate.Estimate) []string {
 	for i, f := range t.fields {
 		switch f {
 		case FieldMonthlyCost:
-			cells[i] = money(est.MonthlyCost)
+			cells[i] = Money(est.MonthlyCost)
 		case FieldCarbon:
 			cells[i] = carbonTotalCell(est)
 		case FieldHourlyCost:
@@ -290,8 +290,8 @@ func (t *tableWriter) resourceRows(r *estimate.Resource) []row {
 	var extra []string
 	if r.Range != nil && !r.Range.Min.Equal(r.Range.Max) {
 		// A range only says something when the bounds differ (autoscaling).
-		rng := fmt.Sprintf("range: %s – %s per month, expected %s", money(r.Range.Min), money(r.Range.Max),
-			money(r.Range.Expected))
+		rng := fmt.Sprintf("range: %s – %s per month, expected %s", Money(r.Range.Min), Money(r.Range.Max),
+			Money(r.Range.Expected))
 		if r.Range.Basis != "" {
 			rng += " (" + r.Range.Basis + ")"
 		}
@@ -364,7 +364,7 @@ func (t *tableWriter) componentRow(prefix string, c estimate.Component) row {
 		case FieldHourlyCost:
 			r.cells[i] = mark + moneyPlaces(*c.HourlyCost, 4)
 		case FieldMonthlyCost:
-			r.cells[i] = mark + money(*c.MonthlyCost)
+			r.cells[i] = mark + Money(*c.MonthlyCost)
 		case FieldCarbon:
 			r.cells[i] = carbonCell(c)
 		}
@@ -475,13 +475,13 @@ func (t *tableWriter) footer(est *estimate.Estimate) {
 	t.line("")
 	rows := [][]string{{"TCO by category", "Monthly", "Annual", "Share"}}
 	for _, c := range est.Categories {
-		rows = append(rows, []string{string(c.Category), money(c.Monthly), money(c.Annual), percent(c.Share)})
+		rows = append(rows, []string{string(c.Category), Money(c.Monthly), Money(c.Annual), percent(c.Share)})
 	}
 	share := "0.00%"
 	if !est.MonthlyCost.IsZero() {
 		share = "100.00%"
 	}
-	rows = append(rows, []string{"Total", money(est.MonthlyCost), money(est.AnnualCost), share})
+	rows = append(rows, []string{"Total", Money(est.MonthlyCost), Money(est.AnnualCost), share})
 	w := make([]int, 4)
 	for _, r := range rows {
 		for i, c := range r {
@@ -501,7 +501,7 @@ func (t *tableWriter) footer(est *estimate.Estimate) {
 	t.types(est)
 	t.line("")
 	t.line(fmt.Sprintf(" Total cost: %s/hour · %s/month · %s/year", moneyPlaces(est.HourlyCost, 4),
-		money(est.MonthlyCost), money(est.AnnualCost)))
+		Money(est.MonthlyCost), Money(est.AnnualCost)))
 	s := est.Summary
 	detected := s.TotalResources - s.SkippedResources
 	res := fmt.Sprintf(" Resources: %d detected · %d priced · %d free · %d not supported yet", detected,
@@ -567,7 +567,7 @@ func (t *tableWriter) types(est *estimate.Estimate) {
 			rows = append(rows, []string{fmt.Sprintf("… %d more types", len(est.Types)-maxTypeRows), "", ""})
 			break
 		}
-		rows = append(rows, []string{ty.Type, fmt.Sprint(ty.Count), money(ty.Monthly) + partial[ty.Type]})
+		rows = append(rows, []string{ty.Type, fmt.Sprint(ty.Count), Money(ty.Monthly) + partial[ty.Type]})
 	}
 	w := make([]int, 3)
 	for _, r := range rows {
