@@ -150,7 +150,7 @@ func (a *commentArgs) report(g *globalOptions) (*diff.Report, error, error) {
 	var r *diff.Report
 	var in policy.Input
 	if len(a.Paths) > 0 {
-		projects, _, err := readJSONPaths(a.Paths)
+		projects, err := readJSONPaths(a.Paths)
 		if err != nil {
 			return nil, nil, err
 		}

@@ -7,7 +7,6 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
-	"sort"
 	"sync"
 	"sync/atomic"
 
@@ -243,14 +242,4 @@ func (g *globalOptions) warn(msgs []string) {
 	for _, m := range msgs {
 		fmt.Fprintf(g.io.Err, "Warning: %s\n", m)
 	}
-}
-
-// sortedStrings returns the keys of m, sorted.
-func sortedStrings[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

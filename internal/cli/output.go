@@ -54,7 +54,7 @@ change (prior → planned) of every project with the aggregate.`,
 			} else {
 				return failure.Usagef("unknown --format %q; expected one of %s", a.Format, strings.Join(outputFormats(), ", "))
 			}
-			projects, _, err := readJSONPaths(a.Paths)
+			projects, err := readJSONPaths(a.Paths)
 			if err != nil {
 				return err
 			}
@@ -82,16 +82,16 @@ func outputFormats() []string {
 // readJSONPaths expands globs (sorted, so the merged order is stable) and
 // reads every file's projects. A glob matching nothing is an error: a CI job
 // that produced no result must not pass silently.
-func readJSONPaths(patterns []string) ([]report.Project, []*report.JSONRoot, error) {
+func readJSONPaths(patterns []string) ([]report.Project, error) {
 	var files []string
 	seen := map[string]bool{}
 	for _, pat := range patterns {
 		matches, err := filepath.Glob(pat)
 		if err != nil {
-			return nil, nil, failure.Usagef("bad --path pattern %q: %v", pat, err)
+			return nil, failure.Usagef("bad --path pattern %q: %v", pat, err)
 		}
 		if len(matches) == 0 {
-			return nil, nil, failure.Inputf(pat, "no file matches")
+			return nil, failure.Inputf(pat, "no file matches")
 		}
 		sort.Strings(matches)
 		for _, m := range matches {
@@ -102,14 +102,12 @@ func readJSONPaths(patterns []string) ([]report.Project, []*report.JSONRoot, err
 		}
 	}
 	var projects []report.Project
-	var roots []*report.JSONRoot
 	for _, f := range files {
-		ps, root, err := report.ReadJSONFile(f)
+		ps, _, err := report.ReadJSONFile(f)
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		projects = append(projects, ps...)
-		roots = append(roots, root)
 	}
-	return projects, roots, nil
+	return projects, nil
 }

@@ -77,7 +77,7 @@ func Markdown(w io.Writer, projects []Project, opts Options) error {
 		v.Categories = append(v.Categories, mdCategory{Name: string(c.Category), Monthly: Money(c.Monthly),
 			Annual: Money(c.Annual), Share: percent(c.Share)})
 	}
-	v.Notes = mdNotes(merged, opts)
+	v.Notes = mdNotes(merged)
 	if err := mdTmpl.Execute(w, v); err != nil {
 		return err
 	}
@@ -115,7 +115,7 @@ func mdRows(r *estimate.Resource) []mdRow {
 	return rows
 }
 
-func mdNotes(est *estimate.Estimate, opts Options) []string {
+func mdNotes(est *estimate.Estimate) []string {
 	s := est.Summary
 	notes := []string{fmt.Sprintf("%d resources detected: %d priced, %d free, %d not supported yet.",
 		s.TotalResources-s.SkippedResources, s.PricedResources, s.FreeResources, s.UnsupportedResources)}
