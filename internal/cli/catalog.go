@@ -27,7 +27,7 @@ func newCatalogCommand(g *globalOptions) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "catalog",
 		Short: "Inspect the price catalog",
-		Args:  exactArgs(0, "a subcommand (info or import)"),
+		Args:  noArgs("a subcommand (info or import)"),
 		RunE:  func(cmd *cobra.Command, args []string) error { return cmd.Help() },
 	}
 	var a catalogInfoArgs
@@ -37,7 +37,7 @@ func newCatalogCommand(g *globalOptions) *cobra.Command {
 		Example: "  tfcost catalog info\n" +
 			"  tfcost catalog info --region eu-west-3\n" +
 			"  tfcost catalog info --items nat_gateway",
-		Args: exactArgs(0, "no arguments"),
+		Args: noArgs("no arguments"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if a.Format != "table" && a.Format != "json" {
 				return failure.Usagef("unknown --format %q; expected table or json", a.Format)

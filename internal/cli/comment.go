@@ -52,7 +52,7 @@ environment variable and is never printed. --dry-run prints the body and posts n
 		SilenceErrors: true,
 		// Without these, an unknown platform ("tfcost comment jira") printed
 		// the help and exited 0, so a CI job would pass without commenting.
-		Args: exactArgs(0, "a platform subcommand (github, gitlab, azure-repos or bitbucket)"),
+		Args: noArgs("a platform subcommand (github, gitlab, azure-repos or bitbucket)"),
 		RunE: func(cmd *cobra.Command, args []string) error { return cmd.Help() },
 	}
 	for _, name := range []string{"github", "gitlab", "azure-repos", "bitbucket"} {

@@ -13,7 +13,7 @@ func newConfigCommand(g *globalOptions) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "config",
 		Short: "Check a tfcost.yml config file",
-		Args:  exactArgs(0, "a subcommand (validate)"),
+		Args:  noArgs("a subcommand (validate)"),
 		RunE:  func(cmd *cobra.Command, args []string) error { return cmd.Help() },
 	}
 	c.AddCommand(&cobra.Command{

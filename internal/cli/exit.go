@@ -39,10 +39,11 @@ func flagError(c *cobra.Command, err error) error {
 		Hint: fmt.Sprintf("Run '%s --help' for usage", c.CommandPath()), Err: err}
 }
 
-// exactArgs is cobra.ExactArgs with a message that says what is missing.
-func exactArgs(n int, what string) cobra.PositionalArgs {
+// noArgs is cobra.NoArgs with a message that says what the command takes
+// instead (a subcommand, a flag).
+func noArgs(what string) cobra.PositionalArgs {
 	return func(c *cobra.Command, args []string) error {
-		if len(args) != n {
+		if len(args) != 0 {
 			return &failure.Error{Kind: failure.Usage,
 				Msg:  fmt.Sprintf("%s takes %s, got %d argument(s)", c.CommandPath(), what, len(args)),
 				Hint: fmt.Sprintf("Usage: %s", c.UseLine())}

@@ -33,7 +33,7 @@ and csv render the merged breakdown; diff and the *-comment formats render the c
 change (prior → planned) of every project with the aggregate.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		Args:          exactArgs(0, "no arguments (pass the files with --path)"),
+		Args:          noArgs("no arguments (pass the files with --path)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(a.Paths) == 0 {
 				return failure.Usagef("output needs --path with one or more tfcost JSON files or globs")

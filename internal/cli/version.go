@@ -10,7 +10,7 @@ func newVersionCommand(g *globalOptions) *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
 		Short: "Print the tfcost version and the date of its price catalog",
-		Args:  exactArgs(0, "no arguments"),
+		Args:  noArgs("no arguments"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cat, err := g.catalog()
 			if err != nil {
