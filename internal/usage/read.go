@@ -262,11 +262,27 @@ func (p *parser) scalar(n *yaml.Node, key string) (any, bool, error) {
 		if d.IsNegative() {
 			return nil, false, p.errAt(n, fmt.Sprintf("usage key %s is negative (%s)", key, n.Value), "a quantity of zero or more")
 		}
+		if d.GreaterThan(maxQuantity) {
+			return nil, false, p.errAt(n, fmt.Sprintf("usage key %s is too large (%s)", key, n.Value), "a quantity below 10^15")
+		}
 		return d, true, nil
 	default:
+		// yaml.v3 resolves a plain float it cannot hold (1e999999999) as a
+		// string; a plain scalar that reads as a number is one, out of range.
+		if n.Style == 0 && n.Tag == "!!str" && yamlFloat.MatchString(n.Value) {
+			return nil, false, p.errAt(n, fmt.Sprintf("usage key %s is too large (%s)", key, n.Value), "a quantity below 10^15")
+		}
 		return n.Value, true, nil
 	}
 }
+
+// maxQuantity bounds usage quantities: no monthly figure (requests, GB,
+// hours) comes near 10^15, and a bound keeps a typo such as 1e999999999
+// from producing a 10^9-digit decimal or being dropped.
+var maxQuantity = decimal.New(1, 15)
+
+// yamlFloat is YAML 1.2's core-schema float syntax.
+var yamlFloat = regexp.MustCompile(`^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`)
 
 // number keeps a YAML number's digits exactly as written ("0.1" stays 0.1,
 // not 0.1000000000000000055…).

@@ -111,6 +111,8 @@ func TestParseErrors(t *testing.T) {
 		{"resource not map", "version: 0.1\nresource_usage:\n  aws_instance.a: 5\n", 3, 19, "usage for aws_instance.a is not a mapping", "usage keys"},
 		{"list value", "version: 0.1\nresource_usage:\n  aws_instance.a:\n    monthly_hrs: [1]\n", 4, 18, "list value", "a number"},
 		{"negative", "version: 0.1\nresource_usage:\n  aws_nat_gateway.a:\n    monthly_data_processed_gb: -5\n", 4, 32, "negative", "zero or more"},
+		{"too large", "version: 0.1\nresource_usage:\n  aws_instance.a:\n    monthly_hrs: 1e20\n", 4, 18, "too large", "below 10^15"},
+		{"beyond float range", "version: 0.1\nresource_usage:\n  aws_instance.a:\n    monthly_hrs: 1e999999999\n", 4, 18, "too large", "below 10^15"},
 		{"infinite", "version: 0.1\nresource_usage:\n  aws_nat_gateway.a:\n    monthly_data_processed_gb: .inf\n", 4, 32, "finite", "finite number"},
 		{"duplicate address", "version: 0.1\nresource_usage:\n  aws_instance.a:\n    monthly_hrs: 1\n  aws_instance.a:\n    monthly_hrs: 2\n", 5, 3, "duplicate key aws_instance.a (first at line 3)", "each key once"},
 		{"duplicate usage key", "version: 0.1\nresource_usage:\n  aws_instance.a:\n    monthly_hrs: 1\n    monthly_hrs: 2\n", 5, 5, "duplicate key monthly_hrs", "each key once"},
