@@ -55,10 +55,9 @@ budget "b" {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			p := writeFile(t, "tfcost.policy.hcl", c.policy)
-			got := -1
 			var out, errOut strings.Builder
 			args := append([]string{"check", deletesPlan, "--policy", p}, c.extra...)
-			got = Run("test", args, IO{In: strings.NewReader(""), Out: &out, Err: &errOut})
+			got := Run("test", args, IO{In: strings.NewReader(""), Out: &out, Err: &errOut})
 			if got != c.want {
 				t.Errorf("exit %d, want %d\nstdout:\n%s\nstderr:\n%s", got, c.want, out.String(), errOut.String())
 			}
