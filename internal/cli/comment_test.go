@@ -50,7 +50,10 @@ func newFakeGitHub(t *testing.T, token string) (*fakeGitHub, *httptest.Server) {
 			_ = json.NewEncoder(w).Encode(map[string]any{"id": id, "node_id": fmt.Sprint("N", id), "body": in.Body})
 		case r.Method == http.MethodPatch && strings.HasPrefix(r.URL.Path, "/repos/acme/infra/issues/comments/"):
 			var id int
-			fmt.Sscan(strings.TrimPrefix(r.URL.Path, "/repos/acme/infra/issues/comments/"), &id)
+			if _, err := fmt.Sscan(strings.TrimPrefix(r.URL.Path, "/repos/acme/infra/issues/comments/"), &id); err != nil {
+				http.Error(w, err.Error(), http.StatusBadRequest)
+				return
+			}
 			if _, ok := f.comments[id]; !ok {
 				http.NotFound(w, r)
 				return
@@ -144,13 +147,13 @@ func TestCommentPlatformsFromCIEnvironment(t *testing.T) {
 		mu.Unlock()
 		switch {
 		case r.Method == http.MethodGet && strings.HasSuffix(r.URL.Path, "/threads"):
-			fmt.Fprint(w, `{"value": []}`)
+			_, _ = fmt.Fprint(w, `{"value": []}`) // a failed write shows up as the client's error
 		case r.Method == http.MethodGet && strings.HasSuffix(r.URL.Path, "/comments") && strings.Contains(r.URL.Path, "pullrequests"):
-			fmt.Fprint(w, `{"values": []}`)
+			_, _ = fmt.Fprint(w, `{"values": []}`)
 		case r.Method == http.MethodGet:
-			fmt.Fprint(w, `[]`)
+			_, _ = fmt.Fprint(w, `[]`)
 		default:
-			fmt.Fprint(w, `{"id": 1, "comments": [{"id": 1}]}`)
+			_, _ = fmt.Fprint(w, `{"id": 1, "comments": [{"id": 1}]}`)
 		}
 	}))
 	defer srv.Close()
