@@ -61,7 +61,7 @@ func runCatalogImport(g *globalOptions, cmd *cobra.Command, a catalogImportArgs)
 	}
 	cat, st, err := importer.Import(cmd.Context(), a.Inputs, importer.Options{Regions: a.Regions, Strict: a.Strict, SkipBadRows: a.SkipBadRows})
 	for _, w := range st.Warnings {
-		fmt.Fprintf(g.io.Err, "warning: %s\n", w)
+		fmt.Fprintf(g.io.Err, "warning: %s\n", w) //nolint:errcheck // diagnostics on stderr: nowhere to report a failure
 	}
 	if err != nil {
 		return err
@@ -82,16 +82,21 @@ func runCatalogImport(g *globalOptions, cmd *cobra.Command, a catalogImportArgs)
 			err = os.Rename(tmp.Name(), a.Out)
 		}
 		if err != nil {
-			os.Remove(tmp.Name())
+			os.Remove(tmp.Name()) //nolint:errcheck // best-effort cleanup; the write error below is what is reported
 		}
 	}
 	if err != nil {
 		return &failure.Error{Kind: failure.Internal, File: a.Out, Msg: fmt.Sprintf("cannot write the catalog file: %v", err), Err: err}
 	}
 	services := cat.Services()
-	fmt.Fprintf(g.io.Out, "Imported %d prices (%s) from %d offer file(s) into %s\n", st.Prices, strings.Join(services, ", "), st.Files, a.Out)
-	fmt.Fprintf(g.io.Out, "Read %d products, kept %d; %d price dimensions in another currency skipped; %d ambiguous keys left out\n",
-		st.Products, st.Matched, st.SkippedCurrency, st.Ambiguous)
-	fmt.Fprintf(g.io.Out, "Catalog date %s. Use it with: tfcost --catalog %s breakdown plan.json\n", orDash(cat.Date()), a.Out)
+	_, err = fmt.Fprintf(g.io.Out, "Imported %d prices (%s) from %d offer file(s) into %s\n"+
+		"Read %d products, kept %d; %d price dimensions in another currency skipped; %d ambiguous keys left out\n"+
+		"Catalog date %s. Use it with: tfcost --catalog %s breakdown plan.json\n",
+		st.Prices, strings.Join(services, ", "), st.Files, a.Out,
+		st.Products, st.Matched, st.SkippedCurrency, st.Ambiguous,
+		orDash(cat.Date()), a.Out)
+	if err != nil {
+		return failure.Internalf("cannot write the import summary: %v", err)
+	}
 	return nil
 }

@@ -135,7 +135,7 @@ func (a *commentArgs) run(cmd *cobra.Command, g *globalOptions, name string) err
 	if res.Deleted > 0 {
 		msg += fmt.Sprintf("; %d earlier comment(s) deleted", res.Deleted)
 	}
-	fmt.Fprintln(g.io.Err, msg)
+	fmt.Fprintln(g.io.Err, msg) //nolint:errcheck // status on stderr: the comment is posted either way
 	return gate
 }
 
