@@ -21,7 +21,7 @@ func printError(w io.Writer, err error) int {
 	var fe *failure.Error
 	if errors.As(err, &fe) && (fe.Kind == failure.HardViolation || fe.Kind == failure.SoftViolation) {
 		if fe.Msg != "" {
-			fmt.Fprintf(w, "%s\n", fe.Msg)
+			fmt.Fprintf(w, "%s\n", fe.Msg) //nolint:errcheck // the message goes to stderr; the exit code carries the result
 		}
 		return failure.ExitCode(err)
 	}
@@ -29,7 +29,7 @@ func printError(w io.Writer, err error) int {
 		// cobra's own errors (unknown command, wrong arguments) are usage errors.
 		err = &failure.Error{Kind: failure.Usage, Msg: err.Error(), Hint: "Run 'tfcost --help' for usage", Err: err}
 	}
-	fmt.Fprintf(w, "Error: %s\n", strings.TrimRight(err.Error(), "\n"))
+	fmt.Fprintf(w, "Error: %s\n", strings.TrimRight(err.Error(), "\n")) //nolint:errcheck // the message goes to stderr; the exit code carries the result
 	return failure.ExitCode(err)
 }
 

@@ -240,6 +240,6 @@ func (g *globalOptions) warnEstimate(est *estimate.Estimate) {
 
 func (g *globalOptions) warn(msgs []string) {
 	for _, m := range msgs {
-		fmt.Fprintf(g.io.Err, "Warning: %s\n", m)
+		fmt.Fprintf(g.io.Err, "Warning: %s\n", m) //nolint:errcheck // diagnostics on stderr: nowhere to report a failure
 	}
 }

@@ -45,7 +45,7 @@ func Run(version string, args []string, streams IO) (code int) {
 		if r := recover(); r != nil {
 			err := failure.Internalf("internal error: %v (please report this with the command you ran)", r)
 			if os.Getenv("TFCOST_DEBUG") != "" {
-				fmt.Fprintf(streams.Err, "%s\n", debug.Stack())
+				fmt.Fprintf(streams.Err, "%s\n", debug.Stack()) //nolint:errcheck // crash report on stderr, best effort
 			}
 			code = printError(streams.Err, err)
 		}
