@@ -87,19 +87,38 @@ func breakdown(path string, w io.Writer) error {
 
 func BenchmarkBreakdown(b *testing.B) {
 	catalog.Embedded() // loaded once per process, as in the CLI; not part of a plan's cost
+	benchPlans(b, func(b *testing.B, pf planFile) func() error {
+		return func() error { return breakdown(pf.path, io.Discard) }
+	})
+}
+
+// benchPlans runs one sub-benchmark per plan size: setup prepares what the
+// step needs (untimed) and returns the operation to time; throughput is
+// plan bytes per second.
+func benchPlans(b *testing.B, setup func(b *testing.B, pf planFile) func() error) {
 	for _, s := range sizes {
 		b.Run(s.name, func(b *testing.B) {
 			pf := planOf(b, s.n)
+			op := setup(b, pf)
 			b.SetBytes(pf.size)
 			b.ReportAllocs()
 			b.ResetTimer()
 			for b.Loop() {
-				if err := breakdown(pf.path, io.Discard); err != nil {
+				if err := op(); err != nil {
 					b.Fatal(err)
 				}
 			}
 		})
 	}
+}
+
+// readPlan reads a generated plan outside the timed loop.
+func readPlan(b *testing.B, pf planFile) *plan.Plan {
+	p, err := plan.ReadFile(pf.path, plan.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return p
 }
 
 // cliBreakdown runs the real command, `tfcost breakdown --format json PLAN`,
@@ -120,97 +139,48 @@ func cliBreakdown(path string, w io.Writer) error {
 func BenchmarkCLIBreakdown(b *testing.B) {
 	b.Setenv("GOMEMLIMIT", "1TiB") // the CLI then leaves the limit alone
 	catalog.Embedded()
-	for _, s := range sizes {
-		b.Run(s.name, func(b *testing.B) {
-			pf := planOf(b, s.n)
-			b.SetBytes(pf.size)
-			b.ReportAllocs()
-			b.ResetTimer()
-			for b.Loop() {
-				if err := cliBreakdown(pf.path, io.Discard); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
+	benchPlans(b, func(b *testing.B, pf planFile) func() error {
+		return func() error { return cliBreakdown(pf.path, io.Discard) }
+	})
 }
 
 // BenchmarkReadPlan is the plan reader alone (plan.ReadFile).
 func BenchmarkReadPlan(b *testing.B) {
-	for _, s := range sizes {
-		b.Run(s.name, func(b *testing.B) {
-			pf := planOf(b, s.n)
-			b.SetBytes(pf.size)
-			b.ReportAllocs()
-			b.ResetTimer()
-			for b.Loop() {
-				if _, err := plan.ReadFile(pf.path, plan.Options{}); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
+	benchPlans(b, func(b *testing.B, pf planFile) func() error {
+		return func() error {
+			_, err := plan.ReadFile(pf.path, plan.Options{})
+			return err
+		}
+	})
 }
 
 // BenchmarkEstimate is the pricing step alone, on a plan read beforehand.
 func BenchmarkEstimate(b *testing.B) {
 	cat, reg := catalog.Embedded(), aws.NewRegistry()
-	for _, s := range sizes {
-		b.Run(s.name, func(b *testing.B) {
-			pf := planOf(b, s.n)
-			p, err := plan.ReadFile(pf.path, plan.Options{})
-			if err != nil {
-				b.Fatal(err)
-			}
-			b.SetBytes(pf.size)
-			b.ReportAllocs()
-			b.ResetTimer()
-			for b.Loop() {
-				estimate.New(estimate.Options{Catalog: cat, Registry: reg}).Estimate(p)
-			}
-		})
-	}
+	benchPlans(b, func(b *testing.B, pf planFile) func() error {
+		p := readPlan(b, pf)
+		return func() error {
+			estimate.New(estimate.Options{Catalog: cat, Registry: reg}).Estimate(p)
+			return nil
+		}
+	})
 }
 
 // BenchmarkRenderJSON is the JSON report alone, for an estimate made beforehand.
 func BenchmarkRenderJSON(b *testing.B) {
-	for _, s := range sizes {
-		b.Run(s.name, func(b *testing.B) {
-			pf := planOf(b, s.n)
-			p, err := plan.ReadFile(pf.path, plan.Options{})
-			if err != nil {
-				b.Fatal(err)
-			}
-			est := estimate.New(estimate.Options{Catalog: catalog.Embedded(), Registry: aws.NewRegistry()}).Estimate(p)
-			projects := []report.Project{{Name: pf.path, Path: pf.path, Estimate: est}}
-			b.SetBytes(pf.size)
-			b.ReportAllocs()
-			b.ResetTimer()
-			for b.Loop() {
-				if err := report.JSON(io.Discard, projects, report.Options{}); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
+	benchPlans(b, func(b *testing.B, pf planFile) func() error {
+		est := estimate.New(estimate.Options{Catalog: catalog.Embedded(), Registry: aws.NewRegistry()}).Estimate(readPlan(b, pf))
+		projects := []report.Project{{Name: pf.path, Path: pf.path, Estimate: est}}
+		return func() error { return report.JSON(io.Discard, projects, report.Options{}) }
+	})
 }
 
 // BenchmarkDecodeTerraformJSON is the baseline: reading the same file and
 // decoding it with encoding/json into terraform-json's Plan.
 func BenchmarkDecodeTerraformJSON(b *testing.B) {
-	for _, s := range sizes {
-		b.Run(s.name, func(b *testing.B) {
-			pf := planOf(b, s.n)
-			b.SetBytes(pf.size)
-			b.ReportAllocs()
-			b.ResetTimer()
-			for b.Loop() {
-				if err := decodeTFJSON(pf.path); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
+	benchPlans(b, func(b *testing.B, pf planFile) func() error {
+		return func() error { return decodeTFJSON(pf.path) }
+	})
 }
 
 func decodeTFJSON(path string) error {
